@@ -1,0 +1,55 @@
+# Everything a person runs. `make run` and `make test` are all a newcomer needs.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+HOST ?= 127.0.0.1
+
+.PHONY: setup run test lint format superuser migrations clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Stamps make a second `make setup` install nothing unless the requirements changed.
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements-dev.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed
+
+## setup: install, migrate, and load the countries and the seed article (never overwrites edits)
+setup: $(VENV)/.installed
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_seed
+
+## run: set up, then serve on http://$(HOST):$(PORT)
+run: setup
+	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## test: lint and run the whole suite (SQLite unless DATABASE_URL is set)
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+## superuser: create a first admin account
+superuser: setup
+	$(BIN)/python manage.py createsuperuser
+
+## countries: regenerate fixtures/countries.json from pycountry and events/country_names.py
+countries: $(VENV)/.installed
+	$(BIN)/python manage.py build_country_fixture
+
+clean:
+	rm -rf $(VENV) db.sqlite3 .pytest_cache .ruff_cache
