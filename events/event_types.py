@@ -1,0 +1,78 @@
+"""The project's event types, and how each maps onto the coding schemes of event data.
+
+PLOVER (and POLECAT, which codes with it) names an event and a mode; CAMEO (GDELT, ICEWS)
+names a two-digit root. Mapping our plain types onto both lets our records meet those data
+sets. Where a scheme has no category (PLOVER dropped CAMEO's "make public statement"; neither
+codes appointments or elections) the code is None rather than a misleading near miss.
+"""
+
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class EventType(models.TextChoices):
+    MEETING = "meeting", "meeting"
+    VISIT = "visit", "visit"
+    CALL = "call", "phone or video call"
+    SUMMIT = "summit", "summit or multilateral meeting"
+    TALKS = "talks", "talks or negotiations"
+    AGREEMENT = "agreement", "agreement signed or approved"
+    STATEMENT = "statement", "statement"
+    APPOINTMENT = "appointment", "appointment"
+    AID = "aid", "aid"
+    COOPERATION = "cooperation", "material cooperation"
+    SANCTION = "sanction", "sanction"
+    ATTACK = "attack", "attack (context)"
+    STRIKE = "strike", "missile or air strike (context)"
+    ELECTION = "election", "election (context)"
+    OTHER = "other", "other context"
+
+
+@dataclass(frozen=True)
+class Coding:
+    plover_event: str | None
+    plover_mode: str | None
+    cameo_root: str | None
+    is_context: bool = False  # not diplomacy itself, but what explains it
+
+
+CODINGS: dict[str, Coding] = {
+    EventType.MEETING: Coding("CONSULT", None, "04"),
+    EventType.VISIT: Coding("CONSULT", "visit", "04"),
+    EventType.CALL: Coding("CONSULT", "phone", "04"),
+    EventType.SUMMIT: Coding("CONSULT", "multilateral", "04"),
+    EventType.TALKS: Coding("CONSULT", None, "04"),
+    EventType.AGREEMENT: Coding("SUPPORT", None, "05"),
+    EventType.STATEMENT: Coding(None, None, "01"),
+    EventType.APPOINTMENT: Coding(None, None, None),
+    EventType.AID: Coding("AID", None, "07"),
+    EventType.COOPERATION: Coding("COOPERATE", None, "06"),
+    EventType.SANCTION: Coding("SANCTION", None, "16"),
+    EventType.ATTACK: Coding("ASSAULT", None, "19", is_context=True),
+    EventType.STRIKE: Coding("ASSAULT", "aerial", "19", is_context=True),
+    EventType.ELECTION: Coding(None, None, None, is_context=True),
+    EventType.OTHER: Coding(None, None, None, is_context=True),
+}
+
+# What an announced, not yet held, event codes as: PLOVER's AGREE covers a promise or a
+# planned meeting; CAMEO's root 03 is "express intent to cooperate".
+PLANNED = Coding("AGREE", None, "03")
+
+CAMEO_ROOT_NAMES = {
+    "01": "Make public statement",
+    "03": "Express intent to cooperate",
+    "04": "Consult",
+    "05": "Engage in diplomatic cooperation",
+    "06": "Engage in material cooperation",
+    "07": "Provide aid",
+    "16": "Reduce relations",
+    "19": "Fight",
+}
+
+
+def coding_for(event_type: str, planned: bool = False) -> Coding:
+    """How an event of `event_type` codes in PLOVER and CAMEO."""
+    if planned:
+        return PLANNED
+    return CODINGS[EventType(event_type)]

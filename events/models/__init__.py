@@ -1,0 +1,35 @@
+"""The domain, split by subject and re-exported here: `from events.models import Event`."""
+
+from events.models.agreements import (
+    Agreement,
+    AgreementParty,
+    AgreementStatus,
+    AgreementStatusChange,
+)
+from events.models.event import Event, EventCountry, EventRelation, Participant, Topic
+from events.models.people import Official, OfficialName, Organization, Post, Tenure
+from events.models.places import Country, CountryName
+from events.models.sources import Author, Citation, Source, Statement
+
+__all__ = [
+    "Agreement",
+    "AgreementParty",
+    "AgreementStatus",
+    "AgreementStatusChange",
+    "Author",
+    "Citation",
+    "Country",
+    "CountryName",
+    "Event",
+    "EventCountry",
+    "EventRelation",
+    "Official",
+    "OfficialName",
+    "Organization",
+    "Participant",
+    "Post",
+    "Source",
+    "Statement",
+    "Tenure",
+    "Topic",
+]

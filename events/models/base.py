@@ -1,0 +1,50 @@
+"""Shapes shared by the domain models."""
+
+import uuid
+
+from django.db import models
+from django.utils.text import slugify
+
+
+class PublicIdQuerySet(models.QuerySet):
+    def get_by_natural_key(self, public_id):
+        """Find a record by its public id, so fixtures and backups refer to records without
+        database keys (`dumpdata --natural-foreign --natural-primary`) and loading them twice
+        updates rather than duplicates."""
+        return self.get(public_id=public_id)
+
+
+class DomainModel(models.Model):
+    """A record editors create: a public id that never changes, and when it was created and
+    last changed (what dashboards sync on)."""
+
+    public_id = models.UUIDField(
+        "public id",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="Stable public identifier; never changes, even when the record is edited.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True, db_index=True)
+
+    objects = PublicIdQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def natural_key(self):
+        return (str(self.public_id),)
+
+
+def unique_slug(instance, text: str, field: str = "slug", max_length: int = 80) -> str:
+    """A slug for `text` that no other row of the model holds, numbered on collision
+    ("narendra-modi", "narendra-modi-2")."""
+    base = slugify(text)[:max_length].strip("-") or "record"
+    others = type(instance)._default_manager.exclude(pk=instance.pk)
+    slug, number = base, 2
+    while others.filter(**{field: slug}).exists():
+        suffix = f"-{number}"
+        slug = f"{base[: max_length - len(suffix)]}{suffix}"
+        number += 1
+    return slug

@@ -1,0 +1,405 @@
+"""Events, who took part, the countries involved, topics, and how events relate."""
+
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from simple_history.models import HistoricalRecords
+
+from events.event_types import Coding, EventType, coding_for
+from events.models.base import DomainModel, PublicIdQuerySet, unique_slug
+from events.models.fuzzy import FuzzyDated
+from events.models.people import Official, Organization, Post
+from events.models.places import Country
+
+
+class TopicQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class Topic(models.Model):
+    """What an event is about: defense industry, trade, reconstruction, energy, ..."""
+
+    name = models.CharField(max_length=100, unique=True)
+    slug = models.SlugField(max_length=100, unique=True)
+    description = models.TextField(blank=True)
+
+    objects = TopicQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (self.slug,)
+
+
+class EventQuerySet(PublicIdQuerySet):
+    def chronological(self):
+        """Oldest first: by start; at equal starts the more precise first, then by end and
+        title (DOMAIN.md); the key breaks the last ties so pages never overlap."""
+        return self.order_by("date_start", "date_precision", "date_end", "title", "pk")
+
+    def newest_first(self):
+        return self.order_by("-date_start", "-date_precision", "-date_end", "-title", "-pk")
+
+    def overlapping(self, start=None, end=None):
+        """Events whose fuzzy range shares a day with [start, end]; None leaves a side open.
+        "Late Sep 2024" overlaps a filter from 25 Sep, and so does "2024"."""
+        if start is not None:
+            self = self.filter(date_end__gte=start)
+        if end is not None:
+            self = self.filter(date_start__lte=end)
+        return self
+
+    def involving(self, *countries):
+        """Events that involve every one of `countries` (Country objects or keys)."""
+        for country in countries:
+            self = self.filter(event_countries__country=country)
+        return self
+
+    def with_details(self):
+        """The joins every list of events needs (timeline, admin, API), so that a page of
+        events costs the same few queries at any length."""
+        return self.select_related("location_country").prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related(
+                    "official", "organization", "country", "post"
+                ),
+            ),
+            Prefetch("countries", queryset=Country.objects.order_by("name")),
+            "topics",
+        )
+
+
+class Event(FuzzyDated, DomainModel):
+    """Something that happened, or is announced to happen, on a date between parties."""
+
+    class Status(models.TextChoices):
+        HELD = "held", "took place"
+        PLANNED = "planned", "announced or planned"
+        CANCELLED = "cancelled", "cancelled"
+
+    title = models.CharField(max_length=300)
+    slug = models.SlugField(
+        max_length=120, unique=True, blank=True, help_text="Readable permalink; set on save."
+    )
+    type = models.CharField(max_length=20, choices=EventType.choices)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
+    summary = models.TextField(blank=True)
+    location = models.CharField(
+        max_length=200, blank=True, help_text="Place as the source names it: Kyiv, Moscow."
+    )
+    location_country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events_located",
+    )
+    latitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-90)), MaxValueValidator(Decimal(90))],
+    )
+    longitude = models.DecimalField(
+        max_digits=8,
+        decimal_places=5,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal(-180)), MaxValueValidator(Decimal(180))],
+    )
+    topics = models.ManyToManyField(Topic, blank=True, related_name="events")
+    countries = models.ManyToManyField(
+        Country,
+        through="EventCountry",
+        blank=True,
+        related_name="events",
+        help_text="Every country involved; participants' countries are added on save.",
+    )
+    external_id = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="Identifier in the data set it was imported from (ACLED, GDELT, ...).",
+    )
+
+    objects = EventQuerySet.as_manager()
+    history = HistoricalRecords(m2m_fields=[topics])
+
+    class Meta(FuzzyDated.Meta):
+        ordering = ["date_start", "date_precision", "date_end", "title", "pk"]
+        indexes = [
+            models.Index(
+                fields=["date_start", "date_precision", "date_end", "title", "id"],
+                name="event_chronological",
+            ),
+            models.Index(fields=["type", "date_start"], name="event_type_date"),
+        ]
+        constraints = [
+            *FuzzyDated.Meta.constraints,
+            models.UniqueConstraint(
+                fields=["external_id"],
+                condition=~Q(external_id=""),
+                name="event_external_id_unique",
+            ),
+            models.CheckConstraint(
+                # Both IS NOT NULL tests are needed: a comparison with NULL would pass a CHECK.
+                condition=Q(latitude__isnull=True, longitude__isnull=True)
+                | Q(
+                    latitude__isnull=False,
+                    longitude__isnull=False,
+                    latitude__gte=-90,
+                    latitude__lte=90,
+                    longitude__gte=-180,
+                    longitude__lte=180,
+                ),
+                name="event_coordinates_pair_in_range",
+                violation_error_message="Give both latitude and longitude, within range.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.date_label}: {self.title}"
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            start = self.date_start.isoformat() if self.date_start else ""
+            self.slug = unique_slug(self, f"{start} {self.title}", max_length=120)
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        super().clean()
+        if (self.latitude is None) != (self.longitude is None):
+            missing = "longitude" if self.longitude is None else "latitude"
+            raise ValidationError({missing: "Give both latitude and longitude, or neither."})
+
+    @property
+    def coding(self) -> Coding:
+        return coding_for(self.type, planned=self.status == self.Status.PLANNED)
+
+
+class EventCountryQuerySet(models.QuerySet):
+    def get_by_natural_key(self, event_public_id, iso_alpha2):
+        return self.get(event__public_id=event_public_id, country__iso_alpha2=iso_alpha2)
+
+
+class EventCountry(models.Model):
+    """A country involved in an event: the table that "events between India and Ukraine"
+    queries run on."""
+
+    # The link means nothing without the event; a country is reference data.
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_countries")
+    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="event_links")
+
+    objects = EventCountryQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "country involved"
+        verbose_name_plural = "countries involved"
+        constraints = [
+            models.UniqueConstraint(fields=["event", "country"], name="eventcountry_unique"),
+        ]
+        indexes = [models.Index(fields=["country", "event"], name="eventcountry_country_event")]
+
+    def __str__(self):
+        return f"{self.country} in {self.event}"
+
+    def natural_key(self):
+        return (*self.event.natural_key(), *self.country.natural_key())
+
+    natural_key.dependencies = ["events.event", "events.country"]
+
+
+class Participant(DomainModel):
+    """An official, organization or country taking part in an event, in a role, with the post
+    the official held that day."""
+
+    class Role(models.TextChoices):
+        HOST = "host", "host"
+        VISITOR = "visitor", "visitor"
+        HEAD_OF_DELEGATION = "head_of_delegation", "head of delegation"
+        DELEGATE = "delegate", "delegate"
+        SIGNATORY = "signatory", "signatory"
+        MEDIATOR = "mediator", "mediator"
+        SPEAKER = "speaker", "speaker"
+        SUBJECT = "subject", "subject (the event is about them)"
+        ACTOR = "actor", "actor (carried out an attack or sanction)"
+        TARGET = "target", "target (of an attack or sanction)"
+        PARTICIPANT = "participant", "participant"
+
+    # Participants belong to their event; people, bodies and countries are kept.
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    official = models.ForeignKey(
+        Official, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="The body taking part, or that the official acts for.",
+    )
+    country = models.ForeignKey(
+        Country,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="The country represented; filled from the post when left empty.",
+    )
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PARTICIPANT)
+    # A deleted post leaves the participation standing, without its title.
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        help_text="Post held on the event's date; filled from the official's tenures when "
+        "left empty.",
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["event", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(official__isnull=False)
+                | Q(organization__isnull=False)
+                | Q(country__isnull=False),
+                name="participant_names_someone",
+                violation_error_message="Name an official, an organization or a country.",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "official", "role"],
+                condition=Q(official__isnull=False),
+                name="participant_unique_official_role",
+                violation_error_message="This official already takes part in the event in "
+                "this role.",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "organization", "role"],
+                condition=Q(official__isnull=True, organization__isnull=False),
+                name="participant_unique_organization_role",
+                violation_error_message="This organization already takes part in the event "
+                "in this role.",
+            ),
+            models.UniqueConstraint(
+                fields=["event", "country", "role"],
+                condition=Q(official__isnull=True, organization__isnull=True),
+                name="participant_unique_country_role",
+                violation_error_message="This country already takes part in the event in "
+                "this role.",
+            ),
+        ]
+        indexes = [models.Index(fields=["official", "event"], name="participant_official_event")]
+
+    def __str__(self):
+        who = self.official or self.organization or self.country
+        return f"{who} ({self.get_role_display()})"
+
+    @property
+    def display_name(self) -> str:
+        """ "Narendra Modi, Prime Minister of India"."""
+        who = str(self.official or self.organization or self.country or "")
+        if self.post_id:
+            return f"{who}, {self.post}"
+        if self.official_id and self.country_id:
+            return f"{who} ({self.country})"
+        return who
+
+    def clean(self):
+        super().clean()
+        if not (self.official_id or self.organization_id or self.country_id):
+            raise ValidationError("Name an official, an organization or a country.")
+        self.fill_derived()
+
+    def fill_derived(self):
+        """Fill the post from the official's tenures on the event's date, and the country
+        from the post, where the editor left them empty."""
+        if self.official_id and not self.post_id and self.event_id and self.event.date_start:
+            self.post = self.official.post_on(self.event.date_start, self.country)
+        if not self.country_id:
+            if self.post_id and self.post.country_id:
+                self.country_id = self.post.country_id
+            elif self.official_id and self.official.country_id:
+                self.country_id = self.official.country_id
+            elif self.organization_id and self.organization.country_id:
+                self.country_id = self.organization.country_id
+
+    def save(self, *args, **kwargs):
+        self.fill_derived()
+        super().save(*args, **kwargs)
+
+
+class EventRelationQuerySet(models.QuerySet):
+    def get_by_natural_key(self, from_public_id, to_public_id, kind):
+        return self.get(
+            from_event__public_id=from_public_id, to_event__public_id=to_public_id, kind=kind
+        )
+
+
+class EventRelation(models.Model):
+    """How two events relate: one precedes the other, is part of it, or is context for it."""
+
+    class Kind(models.TextChoices):
+        PRECEDES = "precedes", "precedes"
+        PART_OF = "part_of", "is part of"
+        CONTEXT_FOR = "context_for", "is context for"
+
+    # Inverse wording, for showing the relation from the other event's side.
+    INVERSE_LABELS = {
+        Kind.PRECEDES: "follows",
+        Kind.PART_OF: "includes",
+        Kind.CONTEXT_FOR: "has as context",
+    }
+
+    # A relation means nothing once either event is gone.
+    from_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_from")
+    to_event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="relations_to")
+    kind = models.CharField(max_length=12, choices=Kind.choices)
+    note = models.CharField(
+        max_length=300, blank=True, help_text="How they relate: \u201chours before\u201d."
+    )
+
+    objects = EventRelationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["from_event", "kind"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["from_event", "to_event", "kind"], name="eventrelation_unique"
+            ),
+            models.CheckConstraint(
+                condition=~Q(from_event=F("to_event")),
+                name="eventrelation_not_to_itself",
+                violation_error_message="An event cannot relate to itself.",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.from_event.title} {self.get_kind_display()} {self.to_event.title}"
+
+    def natural_key(self):
+        return (*self.from_event.natural_key(), *self.to_event.natural_key(), self.kind)
+
+    natural_key.dependencies = ["events.event"]
+
+    def clean(self):
+        super().clean()
+        if self.from_event_id and self.from_event_id == self.to_event_id:
+            raise ValidationError({"to_event": "An event cannot relate to itself."})

@@ -1,0 +1,33 @@
+"""Derived data kept in step with what editors change, whichever way they change it (admin
+forms, inlines, bulk deletes, the API)."""
+
+from django.apps import apps as global_apps
+from django.db.models.signals import post_delete, post_migrate, post_save
+from django.dispatch import receiver
+
+from events.models import AgreementStatusChange, EventCountry, Participant
+from events.permissions import sync_groups
+
+
+@receiver(post_migrate)
+def grant_group_permissions(sender, using="default", apps=global_apps, **kwargs):
+    # Runs after each app migrates; the events app's run sees every model's permissions.
+    if sender.name == "events":
+        sync_groups(apps, using=using)
+
+
+@receiver(post_save, sender=AgreementStatusChange)
+@receiver(post_delete, sender=AgreementStatusChange)
+def refresh_agreement_status(sender, instance, raw=False, **kwargs):
+    if not raw:
+        instance.agreement.refresh_status()
+
+
+@receiver(post_save, sender=Participant)
+def involve_participant_country(sender, instance, raw=False, **kwargs):
+    """A participant's country is involved in the event; editors may add others, and a
+    country stays involved when a participant is removed until an editor removes it."""
+    if not raw and instance.country_id:
+        EventCountry.objects.get_or_create(
+            event_id=instance.event_id, country_id=instance.country_id
+        )
