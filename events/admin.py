@@ -1,0 +1,469 @@
+"""Django admin for editors: every record of an article can be entered from the event page,
+with dates typed as the article gives them, and every change kept in history with revert."""
+
+from django.contrib import admin
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count
+from django.forms.models import BaseInlineFormSet
+from simple_history.admin import SimpleHistoryAdmin
+
+from events.forms import FuzzyDatedForm, TenureForm
+from events.models import (
+    Agreement,
+    AgreementParty,
+    AgreementStatusChange,
+    Author,
+    Citation,
+    Country,
+    CountryName,
+    Event,
+    EventCountry,
+    EventRelation,
+    Official,
+    OfficialName,
+    Organization,
+    Participant,
+    Post,
+    Source,
+    Statement,
+    Tenure,
+    Topic,
+)
+
+RECORD_FIELDS = ("public_id", "created_at", "updated_at")
+RECORD_FIELDSET = ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]})
+DATE_FIELDS = ("date_text", "date_qualifier", ("date_start", "date_end", "date_precision"))
+
+
+class DistinctRowsFormSet(BaseInlineFormSet):
+    """Refuses two rows of one inline that the database would refuse as duplicates. Django
+    checks plain unique constraints across a formset but not conditional ones."""
+
+    duplicate_message = "This row repeats another one."
+
+    @staticmethod
+    def row_key(data):
+        raise NotImplementedError
+
+    def clean(self):
+        super().clean()
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None)
+            if not data or data.get("DELETE"):
+                continue
+            key = self.row_key(data)
+            if key is None:
+                continue
+            if key in seen:
+                form.add_error(None, self.duplicate_message)
+                raise ValidationError(self.duplicate_message)
+            seen.add(key)
+
+
+class ParticipantFormSet(DistinctRowsFormSet):
+    duplicate_message = "The same official, organization or country appears twice in one role."
+
+    @staticmethod
+    def row_key(data):
+        who = data.get("official") or data.get("organization") or data.get("country")
+        return (type(who).__name__, who.pk, data.get("role")) if who else None
+
+
+class AgreementPartyFormSet(DistinctRowsFormSet):
+    duplicate_message = "The same party appears twice."
+
+    @staticmethod
+    def row_key(data):
+        party = data.get("country") or data.get("organization")
+        return (type(party).__name__, party.pk) if party else None
+
+
+class DomainAdmin(SimpleHistoryAdmin):
+    """Every domain record: history with revert, and its public id shown, never edited."""
+
+    readonly_fields = RECORD_FIELDS
+    # A URL typed without a scheme is taken as https (Django 6's default, today).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+# Countries -------------------------------------------------------------------------------
+
+
+class CountryNameInline(admin.TabularInline):
+    model = CountryName
+    extra = 1
+
+
+@admin.register(Country)
+class CountryAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "iso_alpha2", "iso_alpha3", "iso_numeric", "official_name")
+    list_filter = ("names__kind",)
+    search_fields = ("name", "official_name", "iso_alpha2", "iso_alpha3", "names__name")
+    inlines = [CountryNameInline]
+
+
+@admin.register(CountryName)
+class CountryNameAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "kind", "country")
+    list_filter = ("kind",)
+    list_select_related = ("country",)
+    search_fields = ("name", "country__name")
+    autocomplete_fields = ("country",)
+
+
+# People and organizations ----------------------------------------------------------------
+
+
+@admin.register(Organization)
+class OrganizationAdmin(DomainAdmin):
+    list_display = ("name", "abbreviation", "kind", "country", "parent")
+    list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("country", "parent")
+    search_fields = ("name", "abbreviation", "wikidata_qid")
+    autocomplete_fields = ("country", "parent")
+    prepopulated_fields = {"slug": ("name",)}
+    fieldsets = (
+        (None, {"fields": ("name", "abbreviation", "slug", "kind", "country", "parent")}),
+        ("Links", {"fields": ("wikidata_qid", "website")}),
+        RECORD_FIELDSET,
+    )
+
+
+class OfficialNameInline(admin.TabularInline):
+    model = OfficialName
+    extra = 1
+
+
+class TenureInline(admin.StackedInline):
+    """Posts held by an official, or holders of a post, with fuzzy start and end."""
+
+    model = Tenure
+    form = TenureForm
+    extra = 0
+    autocomplete_fields = ("official", "post")
+    fields = (
+        ("official", "post"),
+        "start_text",
+        ("start_earliest", "start_latest", "start_precision"),
+        "end_text",
+        ("end_earliest", "end_latest", "end_precision"),
+        "note",
+    )
+
+
+@admin.register(Official)
+class OfficialAdmin(DomainAdmin):
+    list_display = ("name", "country", "current_posts", "wikidata_qid")
+    list_filter = (("country", admin.RelatedOnlyFieldListFilter), "tenures__post__kind")
+    list_select_related = ("country",)
+    search_fields = ("name", "names__name", "wikidata_qid")
+    autocomplete_fields = ("country",)
+    prepopulated_fields = {"slug": ("name",)}
+    inlines = [OfficialNameInline, TenureInline]
+    fieldsets = (
+        (None, {"fields": ("name", "slug", "country", "wikidata_qid", "note")}),
+        RECORD_FIELDSET,
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("tenures__post")
+
+    @admin.display(description="posts held")
+    def current_posts(self, obj):
+        return "; ".join(f"{t.post} ({t.period_label})" for t in obj.tenures.all())
+
+
+@admin.register(Post)
+class PostAdmin(DomainAdmin):
+    list_display = ("title", "kind", "country", "organization", "accredited_to")
+    list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("country", "organization", "accredited_to")
+    search_fields = ("title", "organization__name", "country__name")
+    autocomplete_fields = ("country", "organization", "accredited_to")
+    inlines = [TenureInline]
+    fieldsets = (
+        (None, {"fields": ("title", "kind", "country", "organization", "accredited_to")}),
+        RECORD_FIELDSET,
+    )
+
+
+@admin.register(Tenure)
+class TenureAdmin(DomainAdmin):
+    form = TenureForm
+    list_display = ("official", "post", "period")
+    list_filter = ("post__kind", ("post__country", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("official", "post")
+    search_fields = ("official__name", "official__names__name", "post__title")
+    autocomplete_fields = ("official", "post")
+    fieldsets = (
+        (None, {"fields": ("official", "post")}),
+        (
+            "Start",
+            {"fields": ("start_text", ("start_earliest", "start_latest", "start_precision"))},
+        ),
+        ("End", {"fields": ("end_text", ("end_earliest", "end_latest", "end_precision"))}),
+        (None, {"fields": ("note",)}),
+        RECORD_FIELDSET,
+    )
+
+    @admin.display(description="period", ordering="start_earliest")
+    def period(self, obj):
+        return obj.period_label
+
+
+# Events ----------------------------------------------------------------------------------
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = ("name", "slug", "event_count")
+    list_filter = (("events__countries", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("name", "description")
+    prepopulated_fields = {"slug": ("name",)}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(event_count=Count("events", distinct=True))
+
+    @admin.display(description="events", ordering="event_count")
+    def event_count(self, obj):
+        return obj.event_count
+
+
+class EventCountryInline(admin.TabularInline):
+    model = EventCountry
+    extra = 0
+    autocomplete_fields = ("country",)
+    verbose_name = "country involved"
+    verbose_name_plural = "countries involved (participants' countries are added on save)"
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    formset = ParticipantFormSet
+    extra = 1
+    autocomplete_fields = ("official", "organization", "country", "post")
+    fields = ("official", "organization", "country", "role", "post", "note")
+
+
+class CitationInline(admin.TabularInline):
+    model = Citation
+    extra = 1
+    autocomplete_fields = ("source", "event")
+    fields = ("event", "source", "excerpt")
+
+    def get_fields(self, request, obj=None):
+        # On an event, the event column is the page itself; on a source, the source is.
+        hidden = "event" if self.parent_model is Event else "source"
+        return [f for f in self.fields if f != hidden]
+
+
+class StatementInline(admin.StackedInline):
+    model = Statement
+    extra = 0
+    autocomplete_fields = ("official", "organization", "source")
+    fields = (("official", "organization"), "source", "text", "language")
+
+
+class RelationInline(admin.TabularInline):
+    model = EventRelation
+    fk_name = "from_event"
+    extra = 0
+    autocomplete_fields = ("to_event",)
+    verbose_name = "relation to another event"
+    verbose_name_plural = "relations to other events"
+
+
+class AgreementInline(admin.TabularInline):
+    model = Agreement
+    extra = 0
+    fields = ("title", "kind", "disclosed", "status")
+    readonly_fields = ("status",)
+    show_change_link = True
+    verbose_name_plural = "agreements signed or approved at this event"
+
+
+@admin.register(Event)
+class EventAdmin(DomainAdmin):
+    form = FuzzyDatedForm
+    list_display = ("date", "title", "type", "status", "country_codes")
+    list_filter = (
+        "type",
+        "status",
+        "date_precision",
+        ("countries", admin.RelatedOnlyFieldListFilter),
+        "topics",
+    )
+    search_fields = (
+        "title",
+        "summary",
+        "location",
+        "participants__official__name",
+        "participants__official__names__name",
+        "countries__name",
+    )
+    date_hierarchy = "date_start"
+    autocomplete_fields = ("location_country", "topics")
+    readonly_fields = (*RECORD_FIELDS, "slug")
+    # Countries first: a participant's country is then added to a list already saved.
+    inlines = [
+        EventCountryInline,
+        ParticipantInline,
+        CitationInline,
+        StatementInline,
+        RelationInline,
+        AgreementInline,
+    ]
+    fieldsets = (
+        (None, {"fields": ("title", "type", "status", *DATE_FIELDS)}),
+        ("Place", {"fields": ("location", "location_country", ("latitude", "longitude"))}),
+        ("Content", {"fields": ("summary", "topics", "external_id")}),
+        ("Record", {"fields": ("slug", *RECORD_FIELDS), "classes": ["collapse"]}),
+    )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("countries")
+
+    @admin.display(description="date", ordering="date_start")
+    def date(self, obj):
+        return obj.date_label
+
+    @admin.display(description="countries")
+    def country_codes(self, obj):
+        return ", ".join(sorted(c.iso_alpha2 for c in obj.countries.all()))
+
+
+@admin.register(Participant)
+class ParticipantAdmin(DomainAdmin):
+    list_display = ("__str__", "event", "post", "country")
+    list_filter = ("role", ("country", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("event", "official", "organization", "country", "post")
+    search_fields = ("official__name", "organization__name", "country__name", "event__title")
+    autocomplete_fields = ("event", "official", "organization", "country", "post")
+
+
+@admin.register(EventRelation)
+class EventRelationAdmin(SimpleHistoryAdmin):
+    list_display = ("from_event", "kind", "to_event", "note")
+    list_filter = ("kind",)
+    list_select_related = ("from_event", "to_event")
+    search_fields = ("from_event__title", "to_event__title", "note")
+    autocomplete_fields = ("from_event", "to_event")
+
+
+# Agreements ------------------------------------------------------------------------------
+
+
+class AgreementPartyInline(admin.TabularInline):
+    model = AgreementParty
+    formset = AgreementPartyFormSet
+    extra = 1
+    autocomplete_fields = ("country", "organization")
+    fields = ("country", "organization")
+
+
+class StatusChangeInline(admin.TabularInline):
+    model = AgreementStatusChange
+    form = FuzzyDatedForm
+    extra = 1
+    autocomplete_fields = ("party", "source")
+    fields = (
+        "status",
+        "date_text",
+        "date_qualifier",
+        "date_start",
+        "date_end",
+        "date_precision",
+        "party",
+        "source",
+        "note",
+    )
+
+
+@admin.register(Agreement)
+class AgreementAdmin(DomainAdmin):
+    list_display = ("title", "kind", "status", "disclosed", "event")
+    list_filter = (
+        "kind",
+        "status",
+        "disclosed",
+        ("parties__country", admin.RelatedOnlyFieldListFilter),
+    )
+    list_select_related = ("event",)
+    search_fields = ("title", "summary", "parties__country__name", "event__title")
+    autocomplete_fields = ("event",)
+    readonly_fields = (*RECORD_FIELDS, "status")
+    inlines = [AgreementPartyInline, StatusChangeInline]
+    fieldsets = (
+        (None, {"fields": ("title", "kind", "status", "event", "disclosed")}),
+        ("Content", {"fields": ("summary", "text_url")}),
+        RECORD_FIELDSET,
+    )
+
+
+@admin.register(AgreementStatusChange)
+class AgreementStatusChangeAdmin(DomainAdmin):
+    form = FuzzyDatedForm
+    list_display = ("agreement", "status", "date", "party")
+    list_filter = ("status", "date_precision")
+    list_select_related = ("agreement", "party")
+    search_fields = ("agreement__title", "note")
+    autocomplete_fields = ("agreement", "party", "source")
+    date_hierarchy = "date_start"
+    fieldsets = (
+        (None, {"fields": ("agreement", "status", *DATE_FIELDS, "party", "source", "note")}),
+        RECORD_FIELDSET,
+    )
+
+    @admin.display(description="date", ordering="date_start")
+    def date(self, obj):
+        return obj.date_label
+
+
+# Sources ---------------------------------------------------------------------------------
+
+
+@admin.register(Author)
+class AuthorAdmin(DomainAdmin):
+    list_display = ("name",)
+    list_filter = (("sources__publisher", admin.RelatedOnlyFieldListFilter),)
+    search_fields = ("name",)
+
+
+@admin.register(Source)
+class SourceAdmin(DomainAdmin):
+    list_display = ("headline", "publisher", "published_at", "kind", "language")
+    list_filter = ("kind", "language", ("publisher", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("publisher",)
+    search_fields = ("headline", "url", "authors__name")
+    date_hierarchy = "published_at"
+    autocomplete_fields = ("publisher", "authors")
+    inlines = [CitationInline]
+    fieldsets = (
+        (None, {"fields": ("headline", "url", "kind", "publisher", "authors", "published_at")}),
+        ("Text", {"fields": ("language", "text")}),
+        RECORD_FIELDSET,
+    )
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ("event", "source", "excerpt")
+    list_filter = (("source__publisher", admin.RelatedOnlyFieldListFilter),)
+    list_select_related = ("event", "source")
+    search_fields = ("excerpt", "event__title", "source__headline")
+    autocomplete_fields = ("event", "source")
+
+
+@admin.register(Statement)
+class StatementAdmin(DomainAdmin):
+    list_display = ("__str__", "event", "source")
+    list_filter = ("language", ("official", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("official", "organization", "event", "source")
+    search_fields = ("text", "official__name", "organization__name", "event__title")
+    autocomplete_fields = ("official", "organization", "event", "source")
+    fieldsets = (
+        (None, {"fields": (("official", "organization"), "event", "source", "text", "language")}),
+        RECORD_FIELDSET,
+    )

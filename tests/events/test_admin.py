@@ -1,0 +1,285 @@
+"""The editors' admin: every page opens for an editor, bad input is refused on the field
+at fault with nothing saved, and good input lands with its derived data and history."""
+
+from datetime import date
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from events.models import Country, Event, EventCountry, Official, Participant, Tenure
+from events.permissions import ANALYSTS, EDITORS
+from tests import factories
+from tests.admin_forms import form_data
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+DOMAIN_MODELS = [m for m in admin.site._registry if m._meta.app_label == "events"]
+
+
+def url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+def test_every_domain_model_has_an_admin():
+    registered = {m._meta.model_name for m in DOMAIN_MODELS}
+    # Join rows are edited inline on their parent, where editors expect them.
+    inline_only = {"eventcountry", "agreementparty", "officialname"}
+    from django.apps import apps
+
+    models = {
+        m._meta.model_name
+        for m in apps.get_app_config("events").get_models()
+        if not m._meta.model_name.startswith("historical")
+    }
+    assert models - inline_only <= registered
+
+
+@pytest.mark.parametrize("model", DOMAIN_MODELS, ids=lambda m: m._meta.model_name)
+def test_editor_opens_list_search_add_change_and_history(editor_client, model):
+    assert editor_client.get(url(model, "changelist")).status_code == 200
+    assert editor_client.get(url(model, "changelist"), {"q": "India"}).status_code == 200
+    assert editor_client.get(url(model, "add")).status_code == 200
+    obj = model.objects.order_by("pk").first()
+    assert obj is not None, f"the seed has no {model._meta.verbose_name}"
+    assert editor_client.get(url(model, "change", obj.pk)).status_code == 200
+    assert editor_client.get(url(model, "history", obj.pk)).status_code == 200
+
+
+@pytest.mark.parametrize("model", DOMAIN_MODELS, ids=lambda m: m._meta.model_name)
+def test_every_list_filter_opens(editor_client, model):
+    response = editor_client.get(url(model, "changelist"))
+    for spec in response.context["cl"].filter_specs:
+        for choice in spec.choices(response.context["cl"]):
+            query = choice["query_string"]
+            assert editor_client.get(url(model, "changelist") + query).status_code == 200
+            break  # the first real choice of each filter is enough to run its query
+
+
+def test_event_list_shows_the_human_date_label(editor_client):
+    response = editor_client.get(url(Event, "changelist"))
+    content = response.content.decode()
+    for label in ("26 Oct 2024", "late Sep 2024", "Aug 2024", "8 Jul 2024", "2023"):
+        assert f">{label}<" in content
+
+
+def count_queries(client, path):
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(path).status_code == 200
+    return len(queries)
+
+
+def test_event_list_costs_the_same_queries_for_more_events(editor_client):
+    few = count_queries(editor_client, url(Event, "changelist"))
+    for _ in range(20):
+        participant = factories.ParticipantFactory()
+        EventCountry.objects.create(event=participant.event, country=factories.CountryFactory())
+    assert Event.objects.count() > 20
+    assert count_queries(editor_client, url(Event, "changelist")) == few
+
+
+def test_editors_cannot_manage_users_or_groups(editor_client):
+    User = get_user_model()
+    for model in (User, Group):
+        assert editor_client.get(url(model, "changelist")).status_code == 403
+        assert editor_client.get(url(model, "add")).status_code == 403
+    editors = Group.objects.get(name=EDITORS)
+    assert not editors.permissions.exclude(content_type__app_label="events").exists()
+
+
+def test_analysts_view_but_do_not_change(analyst_client):
+    event = Event.objects.first()
+    assert analyst_client.get(url(Event, "changelist")).status_code == 200
+    assert analyst_client.get(url(Event, "change", event.pk)).status_code == 200
+    assert analyst_client.get(url(Event, "add")).status_code == 403
+    response = analyst_client.post(url(Event, "change", event.pk), {"title": "Changed"})
+    assert response.status_code == 403
+    analysts = Group.objects.get(name=ANALYSTS)
+    assert set(analysts.permissions.values_list("codename", flat=True)) == {
+        p for p in analysts.permissions.values_list("codename", flat=True) if p.startswith("view_")
+    }
+
+
+def new_event_data(editor_client, **fields):
+    response = editor_client.get(url(Event, "add"))
+    data = form_data(response)
+    data.update({"title": "Sybiha meets Jaishankar", "type": "meeting", "status": "held"})
+    data.update(fields)
+    return data
+
+
+def post_event(editor_client, data):
+    response = editor_client.post(url(Event, "add"), data)
+    return response
+
+
+def test_editor_records_an_event_from_the_date_text(editor_client):
+    india = Country.objects.get(iso_alpha2="IN")
+    modi = Official.objects.get(name="Narendra Modi")
+    zelensky = Official.objects.get(name="Volodymyr Zelensky")
+    response = editor_client.get(url(Event, "add"))
+    data = form_data(
+        response,
+        participants=[
+            {"official": modi.pk, "role": "visitor"},
+            {"official": zelensky.pk, "role": "host"},
+        ],
+        event_countries=[{"country": india.pk}],
+    )
+    data.update({"title": "Modi and Zelensky meet", "type": "meeting", "status": "held"})
+    data["date_text"] = "late Sep 2024"
+    response = editor_client.post(url(Event, "add"), data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    event = Event.objects.get(title="Modi and Zelensky meet")
+    assert (event.date_start, event.date_end, event.date_label) == (
+        date(2024, 9, 21),
+        date(2024, 9, 30),
+        "late Sep 2024",
+    )
+    posts = {p.official.name: str(p.post) for p in event.participants.all()}
+    assert posts == {
+        "Narendra Modi": "Prime Minister of India",
+        "Volodymyr Zelensky": "President of Ukraine",
+    }
+    assert sorted(c.iso_alpha2 for c in event.countries.all()) == ["IN", "UA"]
+    record = event.history.latest()
+    assert record.history_type == "+" and record.history_user.username.startswith("user")
+
+
+def change_event_date(client, event, text):
+    data = form_data(client.get(url(Event, "change", event.pk)))
+    data["date_text"] = text
+    assert client.post(url(Event, "change", event.pk), data).status_code == 302
+    event.refresh_from_db()
+
+
+def test_editor_changes_an_event_date_by_text(editor_client):
+    event = Event.objects.get(date_start=date(2024, 10, 26))
+    data = form_data(editor_client.get(url(Event, "change", event.pk)))
+    assert data["date_text"] == "26 Oct 2024"
+    change_event_date(editor_client, event, "c. 27 Oct 2024")
+    assert (event.date_label, event.date_qualifier) == ("c. 27 Oct 2024", "approximate")
+    assert (event.date_start, event.date_end) == (date(2024, 10, 27), date(2024, 10, 27))
+
+
+def test_editor_reverts_an_event_to_an_earlier_version(editor_client):
+    event = Event.objects.get(date_start=date(2024, 10, 26))
+    versions = event.history.count()
+    change_event_date(editor_client, event, "27 Oct 2024")
+    first = event.history.latest()
+    change_event_date(editor_client, event, "Oct 2024")
+    assert event.date_label == "Oct 2024"
+    revert_url = reverse("admin:events_event_simple_history", args=(event.pk, first.history_id))
+    page = editor_client.get(revert_url)
+    assert page.status_code == 200
+    assert editor_client.post(revert_url, form_data(page)).status_code == 302
+    event.refresh_from_db()
+    assert event.date_label == "27 Oct 2024"
+    # Two changes and the revert, each a version of its own.
+    assert event.history.count() == versions + 3
+
+
+@pytest.mark.parametrize(
+    ("fields", "error_field"),
+    [
+        ({"date_text": "sometime soon"}, "date_text"),
+        ({"date_text": "31 Feb 2024"}, "date_text"),
+        ({"date_text": ""}, "date_text"),
+        (
+            {
+                "date_text": "",
+                "date_start": "2024-10-26",
+                "date_end": "2024-10-20",
+                "date_precision": "2",
+            },
+            "date_end",
+        ),
+        (
+            {
+                "date_text": "",
+                "date_start": "2024-08-02",
+                "date_end": "2024-08-31",
+                "date_precision": "4",
+            },
+            "date_precision",
+        ),
+        (
+            {
+                "date_text": "",
+                "date_start": "2024-10-26",
+                "date_end": "2024-10-27",
+                "date_precision": "1",
+            },
+            "date_precision",
+        ),
+    ],
+)
+def test_bad_dates_are_refused_on_the_field_and_nothing_is_saved(
+    editor_client, fields, error_field
+):
+    before = Event.objects.count()
+    response = post_event(editor_client, new_event_data(editor_client, **fields))
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors.get(error_field), response.context[
+        "adminform"
+    ].form.errors
+    assert Event.objects.count() == before
+
+
+def test_duplicate_participant_rows_are_refused_and_nothing_is_saved(editor_client):
+    modi = Official.objects.get(name="Narendra Modi")
+    response = editor_client.get(url(Event, "add"))
+    data = form_data(
+        response,
+        participants=[
+            {"official": modi.pk, "role": "visitor"},
+            {"official": modi.pk, "role": "visitor"},
+        ],
+    )
+    data.update({"title": "Twice", "type": "meeting", "status": "held", "date_text": "2024"})
+    before = (Event.objects.count(), Participant.objects.count())
+    response = editor_client.post(url(Event, "add"), data)
+    assert response.status_code == 200
+    assert "appears twice" in response.content.decode()
+    assert (Event.objects.count(), Participant.objects.count()) == before
+
+
+def test_participant_already_in_the_event_is_refused(editor_client):
+    event = Event.objects.get(date_start=date(2024, 10, 26))
+    existing = event.participants.select_related("official").first()
+    response = editor_client.get(url(Event, "change", event.pk))
+    data = form_data(
+        response, participants=[{"official": existing.official_id, "role": existing.role}]
+    )
+    before = Participant.objects.count()
+    response = editor_client.post(url(Event, "change", event.pk), data)
+    assert response.status_code == 200
+    assert Participant.objects.count() == before
+
+
+def test_duplicate_iso_code_is_refused_on_the_field(editor_client):
+    response = editor_client.get(url(Country, "add"))
+    data = form_data(response)
+    data.update({"iso_alpha2": "UA", "iso_alpha3": "UKX", "iso_numeric": "999", "name": "Copy"})
+    response = editor_client.post(url(Country, "add"), data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["iso_alpha2"]
+    assert Country.objects.filter(name="Copy").count() == 0
+
+
+def test_tenure_start_typed_as_text_on_the_official_page(editor_client):
+    official = Official.objects.get(name="Ravi Shankar")
+    tenure = official.tenures.get()
+    response = editor_client.get(url(Official, "change", official.pk))
+    data = form_data(response)
+    prefix = "tenures-0-"
+    data[prefix + "start_text"] = "Sep 2024"
+    response = editor_client.post(url(Official, "change", official.pk), data)
+    assert response.status_code == 302
+    tenure.refresh_from_db()
+    assert tenure.period_label == "since Sep 2024"
+    assert tenure.id == Tenure.objects.get(official=official).id
