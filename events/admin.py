@@ -41,10 +41,10 @@ class DistinctRowsFormSet(BaseInlineFormSet):
     checks plain unique constraints across a formset but not conditional ones."""
 
     duplicate_message = "This row repeats another one."
-
-    @staticmethod
-    def row_key(data):
-        raise NotImplementedError
+    # The fields that name who a row is about, in the order a row is identified by.
+    identity_fields: tuple[str, ...] = ()
+    # Further fields that, with the identity, must not repeat.
+    qualifier_fields: tuple[str, ...] = ()
 
     def clean(self):
         super().clean()
@@ -53,31 +53,25 @@ class DistinctRowsFormSet(BaseInlineFormSet):
             data = getattr(form, "cleaned_data", None)
             if not data or data.get("DELETE"):
                 continue
-            key = self.row_key(data)
-            if key is None:
+            field = next((f for f in self.identity_fields if data.get(f)), None)
+            if field is None:
                 continue
+            key = (field, data[field].pk, *(data.get(f) for f in self.qualifier_fields))
             if key in seen:
-                form.add_error(None, self.duplicate_message)
+                form.add_error(field, self.duplicate_message)
                 raise ValidationError(self.duplicate_message)
             seen.add(key)
 
 
 class ParticipantFormSet(DistinctRowsFormSet):
     duplicate_message = "The same official, organization or country appears twice in one role."
-
-    @staticmethod
-    def row_key(data):
-        who = data.get("official") or data.get("organization") or data.get("country")
-        return (type(who).__name__, who.pk, data.get("role")) if who else None
+    identity_fields = ("official", "organization", "country")
+    qualifier_fields = ("role",)
 
 
 class AgreementPartyFormSet(DistinctRowsFormSet):
     duplicate_message = "The same party appears twice."
-
-    @staticmethod
-    def row_key(data):
-        party = data.get("country") or data.get("organization")
-        return (type(party).__name__, party.pk) if party else None
+    identity_fields = ("country", "organization")
 
 
 class DomainAdmin(SimpleHistoryAdmin):

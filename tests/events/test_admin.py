@@ -11,7 +11,16 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.models import Country, Event, EventCountry, Official, Participant, Tenure
+from events.models import (
+    Agreement,
+    AgreementParty,
+    Country,
+    Event,
+    EventCountry,
+    Official,
+    Participant,
+    Tenure,
+)
 from events.permissions import ANALYSTS, EDITORS
 from tests import factories
 from tests.admin_forms import form_data
@@ -244,7 +253,12 @@ def test_duplicate_participant_rows_are_refused_and_nothing_is_saved(editor_clie
     before = (Event.objects.count(), Participant.objects.count())
     response = editor_client.post(url(Event, "add"), data)
     assert response.status_code == 200
-    assert "appears twice" in response.content.decode()
+    (participants,) = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.prefix == "participants"
+    ]
+    assert "appears twice" in participants.forms[1].errors["official"][0]
     assert (Event.objects.count(), Participant.objects.count()) == before
 
 
@@ -283,3 +297,14 @@ def test_tenure_start_typed_as_text_on_the_official_page(editor_client):
     tenure.refresh_from_db()
     assert tenure.period_label == "since Sep 2024"
     assert tenure.id == Tenure.objects.get(official=official).id
+
+
+def test_duplicate_agreement_party_is_refused_on_the_field(editor_client):
+    agreement = Agreement.objects.first()
+    ukraine = Country.objects.get(iso_alpha2="UA")
+    response = editor_client.get(url(Agreement, "change", agreement.pk))
+    data = form_data(response, parties=[{"country": ukraine.pk}])
+    before = AgreementParty.objects.count()
+    response = editor_client.post(url(Agreement, "change", agreement.pk), data)
+    assert response.status_code == 200
+    assert AgreementParty.objects.count() == before
