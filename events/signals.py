@@ -5,7 +5,15 @@ from django.apps import apps as global_apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.dispatch import receiver
 
-from events.models import AgreementStatusChange, EventCountry, Participant
+from events.models import (
+    AgreementStatusChange,
+    Event,
+    EventCountry,
+    Official,
+    OfficialName,
+    Participant,
+    Statement,
+)
 from events.permissions import sync_groups
 
 
@@ -31,3 +39,34 @@ def involve_participant_country(sender, instance, raw=False, **kwargs):
         EventCountry.objects.get_or_create(
             event_id=instance.event_id, country_id=instance.country_id
         )
+
+
+@receiver(post_save, sender=Event)
+def refresh_event_search_text(sender, instance, raw=False, **kwargs):
+    if not raw:
+        instance.refresh_search_text()
+
+
+@receiver(post_save, sender=Participant)
+@receiver(post_delete, sender=Participant)
+@receiver(post_save, sender=Statement)
+@receiver(post_delete, sender=Statement)
+def refresh_search_text_of_event(sender, instance, raw=False, **kwargs):
+    """Participants' names and quotes are searched with the event's own text."""
+    if raw or not instance.event_id:
+        return
+    event = Event.objects.filter(pk=instance.event_id).first()  # gone in a cascade delete
+    if event is not None:
+        event.refresh_search_text()
+
+
+@receiver(post_save, sender=Official)
+@receiver(post_save, sender=OfficialName)
+@receiver(post_delete, sender=OfficialName)
+def refresh_search_text_of_officials_events(sender, instance, raw=False, **kwargs):
+    """A renamed official, or a new spelling, is found in every event they took part in."""
+    if raw:
+        return
+    official_id = instance.pk if sender is Official else instance.official_id
+    for event in Event.objects.filter(participants__official_id=official_id).distinct():
+        event.refresh_search_text()

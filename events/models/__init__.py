@@ -1,5 +1,6 @@
 """The domain, split by subject and re-exported here: `from events.models import Event`."""
 
+from events.models import lookups  # noqa: F401  (registers __search_english)
 from events.models.agreements import (
     Agreement,
     AgreementParty,

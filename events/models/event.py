@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import F, Prefetch, Q
 from simple_history.models import HistoricalRecords
 
@@ -62,6 +62,19 @@ class EventQuerySet(PublicIdQuerySet):
         """Events that involve every one of `countries` (Country objects or keys)."""
         for country in countries:
             self = self.filter(event_countries__country=country)
+        return self
+
+    def search(self, text: str):
+        """Events whose title, summary, place, participants or quotes match `text`: full-text
+        search (English stemming, websearch syntax) on PostgreSQL, every word as a substring
+        elsewhere."""
+        text = (text or "").strip()
+        if not text:
+            return self
+        if connections[self.db].vendor == "postgresql":
+            return self.filter(search_text__search_english=text)
+        for word in text.split():
+            self = self.filter(search_text__icontains=word)
         return self
 
     def with_details(self):
@@ -131,9 +144,16 @@ class Event(FuzzyDated, DomainModel):
         blank=True,
         help_text="Identifier in the data set it was imported from (ACLED, GDELT, ...).",
     )
+    search_text = models.TextField(
+        blank=True,
+        editable=False,
+        help_text="Title, summary, place, participants' names and spellings, and quotes, "
+        "kept up to date for text search.",
+    )
 
     objects = EventQuerySet.as_manager()
-    history = HistoricalRecords(m2m_fields=[topics])
+    # search_text is derived: history keeps what editors wrote.
+    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_text"])
 
     class Meta(FuzzyDated.Meta):
         ordering = ["date_start", "date_precision", "date_end", "title", "pk"]
@@ -185,6 +205,25 @@ class Event(FuzzyDated, DomainModel):
     @property
     def coding(self) -> Coding:
         return coding_for(self.type, planned=self.status == self.Status.PLANNED)
+
+    def build_search_text(self) -> str:
+        """Everything text search should find this event by, one item a line."""
+        parts = [self.title, self.summary, self.location]
+        participants = self.participants.select_related("official", "organization", "country")
+        for participant in participants:
+            for who in (participant.official, participant.organization, participant.country):
+                if who is not None:
+                    parts.append(str(who))
+            if participant.official_id:
+                parts.extend(participant.official.names.values_list("name", flat=True))
+        parts.extend(self.statements.values_list("text", flat=True))
+        return "\n".join(dict.fromkeys(p for p in parts if p))
+
+    def refresh_search_text(self):
+        """Store build_search_text(). Derived data: written without a history entry and
+        without touching updated_at."""
+        self.search_text = self.build_search_text()
+        Event.objects.filter(pk=self.pk).update(search_text=self.search_text)
 
 
 class EventCountryQuerySet(models.QuerySet):

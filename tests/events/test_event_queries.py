@@ -117,3 +117,27 @@ def test_event_type_maps_to_plover_and_cameo():
     assert planned.coding.plover_event == "AGREE"
     strike = factories.EventFactory(type="strike")
     assert strike.coding.is_context and strike.coding.plover_event == "ASSAULT"
+
+
+def test_search_finds_events_by_title_participant_spelling_and_quote():
+    official = factories.OfficialFactory(name="Volodymyr Zelensky")
+    official.names.create(name="Zelenskyy")
+    event = factories.EventFactory(title="Talks on reconstruction", summary="Held in Kyiv.")
+    Participant.objects.create(event=event, official=official)
+    source = factories.SourceFactory()
+    event.statements.create(official=official, source=source, text="We welcome investment.")
+    factories.EventFactory(title="Unrelated summit")
+    for text in ["reconstruction", "Zelenskyy", "investment", "Kyiv", "zelensky reconstruction"]:
+        assert list(Event.objects.search(text)) == [event], text
+    assert list(Event.objects.search("nowhere")) == []
+    assert Event.objects.search("").count() == 2
+
+
+def test_search_follows_a_renamed_official():
+    official = factories.OfficialFactory(name="Old Name")
+    event = factories.EventFactory()
+    Participant.objects.create(event=event, official=official)
+    official.name = "New Name"
+    official.save()
+    assert list(Event.objects.search("New Name")) == [event]
+    assert list(Event.objects.search("Old")) == []

@@ -13,6 +13,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.core.management.commands.loaddata import Command as LoadData
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from events.models import Event
+
 DEFAULT_FIXTURES = ["countries", "seed"]
 
 
@@ -31,6 +33,7 @@ class Command(BaseCommand):
         finder.app_label, finder.format = None, None
         finder.serialization_formats = serializers.get_public_serializer_formats()
         created = existing = 0
+        self.created_events = []
         with transaction.atomic(using=database):
             for label in fixtures:
                 try:
@@ -43,6 +46,9 @@ class Command(BaseCommand):
                         raise CommandError(f"{path}: compressed fixtures are not supported.")
                     c, e = self.load_file(path, fmt, database)
                     created, existing = created + c, existing + e
+            # Fixtures load raw, without signals: derive what signals would have.
+            for event in self.created_events:
+                event.refresh_search_text()
         if options["verbosity"]:
             self.stdout.write(f"Created {created} records; {existing} were already present.")
 
@@ -59,6 +65,8 @@ class Command(BaseCommand):
                     continue
                 obj.save(using=database)
                 created += 1
+                if isinstance(obj.object, Event):
+                    self.created_events.append(obj.object)
                 if obj.deferred_fields:
                     deferred.append(obj)
         for obj in deferred:

@@ -1,0 +1,189 @@
+"""Writes that touch several records, each one transaction: the API's nested writes, the
+extraction workflow and imports call these, so every path validates and derives the same
+way. A ValidationError names the field at fault; nested rows by position, as dotted paths:
+{"participants.1.official": [...]}.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+
+from events.dates import FuzzyDate
+from events.models import (
+    Citation,
+    Country,
+    Event,
+    EventCountry,
+    Official,
+    Organization,
+    Participant,
+    Post,
+    Source,
+    Topic,
+)
+
+
+@dataclass
+class ParticipantSpec:
+    """Who takes part in an event: an official, an organization or a country (or an official
+    acting for an organization and a country), in a role."""
+
+    official: Official | None = None
+    organization: Organization | None = None
+    country: Country | None = None
+    role: str = Participant.Role.PARTICIPANT
+    post: Post | None = None
+    note: str = ""
+
+    @property
+    def identity(self) -> tuple:
+        """What makes two participations the same (the database's unique constraints)."""
+        if self.official is not None:
+            return ("official", self.official.pk, self.role)
+        if self.organization is not None:
+            return ("organization", self.organization.pk, self.role)
+        return ("country", getattr(self.country, "pk", None), self.role)
+
+
+@dataclass
+class CitationSpec:
+    source: Source
+    excerpt: str = ""
+
+
+@dataclass
+class EventSpec:
+    """Everything an event record holds, as one value: what an API body or an extracted
+    candidate describes."""
+
+    title: str
+    type: str
+    date: FuzzyDate
+    status: str = Event.Status.HELD
+    summary: str = ""
+    location: str = ""
+    location_country: Country | None = None
+    latitude: object = None
+    longitude: object = None
+    external_id: str = ""
+    topics: Sequence[Topic] = ()
+    countries: Sequence[Country] = ()
+    participants: Sequence[ParticipantSpec] = field(default_factory=list)
+    citations: Sequence[CitationSpec] = field(default_factory=list)
+
+
+EVENT_FIELDS = (
+    "title",
+    "type",
+    "status",
+    "summary",
+    "location",
+    "location_country",
+    "latitude",
+    "longitude",
+    "external_id",
+)
+
+
+def _errors_at(prefix: str, error: ValidationError) -> dict:
+    if not hasattr(error, "error_dict"):
+        return {prefix: error.messages}
+    return {
+        prefix if name == NON_FIELD_ERRORS else f"{prefix}.{name}": messages
+        for name, messages in error.message_dict.items()
+    }
+
+
+def _participant_rows(event: Event, specs: Sequence[ParticipantSpec], errors: dict) -> list:
+    """Participant instances for `specs`, reusing the event's existing row for the same
+    participation (so its public id survives an update), validated."""
+    existing = {}
+    if event.pk:
+        for row in event.participants.all():
+            spec = ParticipantSpec(row.official, row.organization, row.country, row.role)
+            existing[spec.identity] = row
+    rows, seen = [], set()
+    for index, spec in enumerate(specs):
+        row = existing.get(spec.identity) or Participant(event=event)
+        for name, value in spec.__dict__.items():
+            setattr(row, name, value)
+        try:
+            if spec.identity in seen:
+                raise ValidationError(
+                    {"official": "The same participant appears twice in this role."}
+                )
+            seen.add(spec.identity)
+            # Uniqueness against stored rows is settled above: the set is replaced whole.
+            row.full_clean(exclude={"event"}, validate_constraints=False)
+        except ValidationError as error:
+            errors.update(_errors_at(f"participants.{index}", error))
+        rows.append(row)
+    return rows
+
+
+def _citation_rows(event: Event, specs: Sequence[CitationSpec], errors: dict) -> list:
+    existing = {row.source_id: row for row in event.citations.all()} if event.pk else {}
+    rows, seen = [], set()
+    for index, spec in enumerate(specs):
+        row = existing.get(spec.source.pk) or Citation(event=event, source=spec.source)
+        row.excerpt = spec.excerpt
+        try:
+            if spec.source.pk in seen:
+                raise ValidationError({"source": "This source is cited twice."})
+            seen.add(spec.source.pk)
+            row.full_clean(exclude={"event"}, validate_constraints=False)
+        except ValidationError as error:
+            errors.update(_errors_at(f"citations.{index}", error))
+        rows.append(row)
+    return rows
+
+
+def _save(event: Event, spec: EventSpec) -> Event:
+    errors: dict = {}
+    for name in EVENT_FIELDS:
+        setattr(event, name, getattr(spec, name))
+    event.date = spec.date
+    try:
+        event.full_clean()
+    except ValidationError as error:
+        errors.update(error.message_dict)
+    participants = _participant_rows(event, spec.participants, errors)
+    citations = _citation_rows(event, spec.citations, errors)
+    if errors:
+        raise ValidationError(errors)
+
+    event.save()
+    event.topics.set(spec.topics)
+    kept = [p.pk for p in participants if p.pk]
+    event.participants.exclude(pk__in=kept).delete()
+    for participant in participants:
+        participant.event = event
+        participant.save()
+    event.citations.exclude(source__in=[c.source_id for c in citations]).delete()
+    for citation in citations:
+        citation.event = event
+        citation.save()
+    countries = {c.pk for c in spec.countries} | {
+        p.country_id for p in participants if p.country_id
+    }
+    event.event_countries.exclude(country__in=countries).delete()
+    for country_id in countries:
+        EventCountry.objects.get_or_create(event=event, country_id=country_id)
+    event.refresh_search_text()
+    return event
+
+
+@transaction.atomic
+def event_create(spec: EventSpec) -> Event:
+    """Create an event with its participants, citations, topics and countries, or nothing:
+    any invalid part raises ValidationError and nothing is written."""
+    return _save(Event(), spec)
+
+
+@transaction.atomic
+def event_update(event: Event, spec: EventSpec) -> Event:
+    """Make `event` what `spec` describes, keeping its public id and those of participants
+    and citations that stay; rows `spec` leaves out are removed. All or nothing."""
+    return _save(event, spec)
