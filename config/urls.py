@@ -10,4 +10,5 @@ urlpatterns = [
     path("", RedirectView.as_view(pattern_name="timeline:index", permanent=False)),
     path("admin/", admin.site.urls),
     path("timeline/", include("timeline.urls")),
+    path("api/", include("config.api_router")),
 ]

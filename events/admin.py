@@ -26,6 +26,7 @@ from events.models import (
     Participant,
     Post,
     Source,
+    SourceAuthor,
     Statement,
     Tenure,
     Topic,
@@ -425,6 +426,14 @@ class AuthorAdmin(DomainAdmin):
     search_fields = ("name",)
 
 
+class BylineInline(admin.TabularInline):
+    model = SourceAuthor
+    extra = 1
+    autocomplete_fields = ("author",)
+    fields = ("author", "position")
+    verbose_name_plural = "authors, in byline order"
+
+
 @admin.register(Source)
 class SourceAdmin(DomainAdmin):
     list_display = ("headline", "publisher", "published_at", "kind", "language")
@@ -432,10 +441,10 @@ class SourceAdmin(DomainAdmin):
     list_select_related = ("publisher",)
     search_fields = ("headline", "url", "authors__name")
     date_hierarchy = "published_at"
-    autocomplete_fields = ("publisher", "authors")
-    inlines = [CitationInline]
+    autocomplete_fields = ("publisher",)
+    inlines = [BylineInline, CitationInline]
     fieldsets = (
-        (None, {"fields": ("headline", "url", "kind", "publisher", "authors", "published_at")}),
+        (None, {"fields": ("headline", "url", "kind", "publisher", "published_at")}),
         ("Text", {"fields": ("language", "text")}),
         RECORD_FIELDSET,
     )

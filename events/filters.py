@@ -18,10 +18,28 @@ import uuid
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.utils import extend_schema_field
 
 from events.dates import DatePrecision, FuzzyDateError, parse_fuzzy_date
 from events.event_types import EventType
-from events.models import Country, Event, Official, Organization, Participant, Topic
+from events.models import (
+    Agreement,
+    AgreementParty,
+    AgreementStatus,
+    AgreementStatusChange,
+    Country,
+    CountryName,
+    Event,
+    Official,
+    OfficialName,
+    Organization,
+    Participant,
+    Post,
+    Source,
+    Statement,
+    Tenure,
+    Topic,
+)
 
 
 class CountryCodesField(forms.Field):
@@ -56,8 +74,8 @@ class CountryCodesField(forms.Field):
 class RecordRefField(forms.CharField):
     """A record named by its slug or its public id."""
 
-    def __init__(self, *, queryset, noun, **kwargs):
-        self.queryset, self.noun = queryset, noun
+    def __init__(self, *, queryset, noun, slug_field="slug", **kwargs):
+        self.queryset, self.noun, self.slug_field = queryset, noun, slug_field
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -67,8 +85,8 @@ class RecordRefField(forms.CharField):
         try:
             lookup = {"public_id": uuid.UUID(value)}
         except ValueError:
-            lookup = {"slug": value}
-        record = self.queryset.filter(**lookup).first()
+            lookup = {self.slug_field: value} if self.slug_field else None
+        record = self.queryset.filter(**lookup).first() if lookup else None
         if record is None:
             raise forms.ValidationError(
                 "No %(noun)s with the slug or id %(value)s.",
@@ -98,16 +116,24 @@ class FuzzyBoundField(forms.CharField):
         return fuzzy.start if self.side == "start" else fuzzy.end
 
 
+@extend_schema_field({"type": "array", "items": {"type": "string", "example": "UA"}})
 class CountryCodesFilter(django_filters.Filter):
     field_class = CountryCodesField
 
 
+@extend_schema_field({"type": "string", "description": "Slug or public id."})
 class RecordRefFilter(django_filters.Filter):
     field_class = RecordRefField
 
 
+@extend_schema_field({"type": "string", "example": "2024-09"})
 class FuzzyBoundFilter(django_filters.Filter):
     field_class = FuzzyBoundField
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "example": "trade"}})
+class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+    """Records by slug, repeatable: any of them."""
 
 
 class EventFilterForm(forms.Form):
@@ -140,7 +166,7 @@ class EventFilter(django_filters.FilterSet):
         noun="organization",
     )
     type = django_filters.MultipleChoiceFilter(choices=EventType.choices, label="Type")
-    topic = django_filters.ModelMultipleChoiceFilter(
+    topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
@@ -200,3 +226,165 @@ class EventFilter(django_filters.FilterSet):
         if data.get("ordering") == "date":
             return queryset.chronological()
         return queryset.newest_first()
+
+
+# Filters for the records around events ------------------------------------------------------
+
+
+class UpdatedSinceMixin(django_filters.FilterSet):
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", label="Updated since"
+    )
+
+
+class CountryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(method="filter_text", label="Name, alias or code")
+
+    class Meta:
+        model = Country
+        fields = []
+
+    def filter_text(self, queryset, name, text):
+        text = text.strip()
+        return queryset.filter(
+            Q(name__icontains=text)
+            | Q(official_name__icontains=text)
+            | Q(iso_alpha2__iexact=text)
+            | Q(iso_alpha3__iexact=text)
+            | Q(Exists(CountryName.objects.filter(country=OuterRef("pk"), name__icontains=text)))
+        )
+
+
+class OfficialFilter(UpdatedSinceMixin):
+    country = CountryCodesFilter(method="filter_country", label="Country")
+    post = RecordRefFilter(
+        queryset=Post.objects.all(),
+        noun="post",
+        slug_field=None,
+        method="filter_post",
+        label="Post (id)",
+    )
+    in_office_on = FuzzyBoundFilter(
+        side="start", method="filter_in_office", label="In office on (a day)"
+    )
+    q = django_filters.CharFilter(method="filter_text", label="Name or spelling")
+
+    class Meta:
+        model = Official
+        fields = []
+
+    def filter_country(self, queryset, name, countries):
+        # The country the person acts for, or the country of any post they held.
+        for country in countries:
+            queryset = queryset.filter(
+                Q(country=country)
+                | Q(Exists(Tenure.objects.filter(official=OuterRef("pk"), post__country=country)))
+            )
+        return queryset
+
+    def filter_post(self, queryset, name, post):
+        return queryset.filter(Exists(Tenure.objects.filter(official=OuterRef("pk"), post=post)))
+
+    def filter_in_office(self, queryset, name, day):
+        post = self.form.cleaned_data.get("post")
+        tenures = Tenure.objects.in_office_on(day).filter(official=OuterRef("pk"))
+        if post is not None:
+            tenures = tenures.filter(post=post)
+        return queryset.filter(Exists(tenures))
+
+    def filter_text(self, queryset, name, text):
+        return queryset.filter(
+            Q(name__icontains=text)
+            | Q(Exists(OfficialName.objects.filter(official=OuterRef("pk"), name__icontains=text)))
+        )
+
+
+class OrganizationFilter(UpdatedSinceMixin):
+    country = CountryCodesFilter(method="filter_country", label="Country")
+    kind = django_filters.MultipleChoiceFilter(choices=Organization.Kind.choices)
+    q = django_filters.CharFilter(method="filter_text", label="Name or abbreviation")
+
+    class Meta:
+        model = Organization
+        fields = []
+
+    def filter_country(self, queryset, name, countries):
+        return queryset.filter(country__in=countries)
+
+    def filter_text(self, queryset, name, text):
+        return queryset.filter(Q(name__icontains=text) | Q(abbreviation__iexact=text))
+
+
+class AgreementFilter(UpdatedSinceMixin):
+    party = CountryCodesFilter(method="filter_parties", label="Parties (all of them)")
+    status = django_filters.MultipleChoiceFilter(choices=AgreementStatus.choices)
+    kind = django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices)
+    date_after = FuzzyBoundFilter(side="start", method="filter_dates", label="From")
+    date_before = FuzzyBoundFilter(side="end", method="filter_dates", label="To")
+
+    class Meta:
+        model = Agreement
+        form = EventFilterForm
+        fields = []
+
+    def filter_parties(self, queryset, name, countries):
+        for country in countries:
+            queryset = queryset.filter(
+                Exists(AgreementParty.objects.filter(agreement=OuterRef("pk"), country=country))
+            )
+        return queryset
+
+    def filter_dates(self, queryset, name, value):
+        return queryset
+
+    def filter_queryset(self, queryset):
+        """Agreements with a status change (signed, ratified, ...) in the date range."""
+        queryset = super().filter_queryset(queryset)
+        after = self.form.cleaned_data.get("date_after")
+        before = self.form.cleaned_data.get("date_before")
+        if after is None and before is None:
+            return queryset
+        changes = AgreementStatusChange.objects.filter(agreement=OuterRef("pk"))
+        if after is not None:
+            changes = changes.filter(date_end__gte=after)
+        if before is not None:
+            changes = changes.filter(date_start__lte=before)
+        return queryset.filter(Exists(changes))
+
+
+class SourceFilter(UpdatedSinceMixin):
+    publisher = RecordRefFilter(
+        queryset=Organization.objects.all(), noun="organization", label="Publisher"
+    )
+    published_after = django_filters.IsoDateTimeFilter(field_name="published_at", lookup_expr="gte")
+    published_before = django_filters.IsoDateTimeFilter(
+        field_name="published_at", lookup_expr="lte"
+    )
+    q = django_filters.CharFilter(method="filter_text", label="Headline, URL or author")
+
+    class Meta:
+        model = Source
+        fields = []
+
+    def filter_text(self, queryset, name, text):
+        return queryset.filter(
+            Q(headline__icontains=text)
+            | Q(url__icontains=text)
+            | Q(
+                Exists(
+                    Source.authors.through.objects.filter(
+                        source=OuterRef("pk"), author__name__icontains=text
+                    )
+                )
+            )
+        )
+
+
+class StatementFilter(UpdatedSinceMixin):
+    official = RecordRefFilter(queryset=Official.objects.all(), noun="official")
+    organization = RecordRefFilter(queryset=Organization.objects.all(), noun="organization")
+    q = django_filters.CharFilter(field_name="text", lookup_expr="icontains", label="Quote text")
+
+    class Meta:
+        model = Statement
+        fields = []

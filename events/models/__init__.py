@@ -10,7 +10,7 @@ from events.models.agreements import (
 from events.models.event import Event, EventCountry, EventRelation, Participant, Topic
 from events.models.people import Official, OfficialName, Organization, Post, Tenure
 from events.models.places import Country, CountryName
-from events.models.sources import Author, Citation, Source, Statement
+from events.models.sources import Author, Citation, Source, SourceAuthor, Statement
 
 __all__ = [
     "Agreement",
@@ -30,6 +30,7 @@ __all__ = [
     "Participant",
     "Post",
     "Source",
+    "SourceAuthor",
     "Statement",
     "Tenure",
     "Topic",

@@ -45,14 +45,16 @@ class Source(DomainModel):
         blank=True,
         related_name="publications",
     )
-    authors = models.ManyToManyField(Author, blank=True, related_name="sources")
+    authors = models.ManyToManyField(
+        Author, through="SourceAuthor", blank=True, related_name="sources"
+    )
     published_at = models.DateTimeField(
         "published", null=True, blank=True, help_text="When the source was published."
     )
     language = models.CharField(max_length=10, default="en", help_text="Language code: en, uk.")
     text = models.TextField(blank=True, help_text="The source's text, for extraction and search.")
 
-    history = HistoricalRecords(m2m_fields=[authors])
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_at", "headline"]
@@ -68,6 +70,43 @@ class Source(DomainModel):
 
     def __str__(self):
         return self.headline
+
+    @property
+    def author_names(self) -> list[str]:
+        """Authors in byline order (prefetch "bylines__author" for lists)."""
+        return [byline.author.name for byline in self.bylines.all()]
+
+
+class SourceAuthorQuerySet(models.QuerySet):
+    def get_by_natural_key(self, source_public_id, author_public_id):
+        return self.get(source__public_id=source_public_id, author__public_id=author_public_id)
+
+
+class SourceAuthor(models.Model):
+    """An author on a source's byline, in order: the first named is the first author."""
+
+    # The byline belongs to the source; an author who wrote something is kept.
+    source = models.ForeignKey(Source, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0, help_text="0 for the first author.")
+
+    objects = SourceAuthorQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "byline"
+        ordering = ["source", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["source", "author"], name="sourceauthor_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.source}"
+
+    def natural_key(self):
+        return (*self.source.natural_key(), *self.author.natural_key())
+
+    natural_key.dependencies = ["events.source", "events.author"]
 
 
 class CitationQuerySet(models.QuerySet):

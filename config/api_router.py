@@ -1,0 +1,27 @@
+"""The API's URLs: /api/<records>/ from the router, plus aggregates, schema and docs."""
+
+from django.urls import path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from rest_framework.routers import DefaultRouter
+
+from events.api import views
+
+router = DefaultRouter()
+router.register("events", views.EventViewSet, basename="event")
+router.register("countries", views.CountryViewSet, basename="country")
+router.register("officials", views.OfficialViewSet, basename="official")
+router.register("organizations", views.OrganizationViewSet, basename="organization")
+router.register("agreements", views.AgreementViewSet, basename="agreement")
+router.register("sources", views.SourceViewSet, basename="source")
+router.register("statements", views.StatementViewSet, basename="statement")
+router.register("topics", views.TopicViewSet, basename="topic")
+
+app_name = "api"
+
+urlpatterns = [
+    path("stats/events/", views.EventStatsView.as_view(), name="event-stats"),
+    path("relations/<str:first>/<str:second>/", views.RelationView.as_view(), name="relation"),
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    *router.urls,
+]

@@ -1,0 +1,442 @@
+"""Serializers for the records around events: countries, officials, organizations,
+agreements, sources, statements, topics. Records are named by public id (countries by ISO
+code, topics by slug); links are written as an id or slug, or as the object reads return."""
+
+from django.db import transaction
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from events.api.events import CountryCodeField, RecordRefField, RefSerializer, date_data, ref
+from events.dates import FuzzyDateError, parse_fuzzy_date
+from events.models import (
+    Agreement,
+    AgreementParty,
+    AgreementStatus,
+    AgreementStatusChange,
+    Author,
+    Country,
+    CountryName,
+    Event,
+    Official,
+    OfficialName,
+    Organization,
+    Source,
+    SourceAuthor,
+    Statement,
+    Topic,
+)
+
+
+class RecordSerializer(serializers.ModelSerializer):
+    """Public id as `id`, and the sync timestamps, read-only."""
+
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    created_at = serializers.DateTimeField(read_only=True)
+    updated_at = serializers.DateTimeField(read_only=True)
+
+    def validate(self, data):
+        # The model's own clean() and constraints, with their messages on the fields.
+        instance = self.instance or self.Meta.model()
+        plain = {k: v for k, v in data.items() if k in self.model_fields}
+        for name, value in plain.items():
+            setattr(instance, name, value)
+        try:
+            instance.full_clean(exclude=self.exclude_from_clean(), validate_unique=True)
+        except Exception as error:
+            if hasattr(error, "message_dict"):
+                raise serializers.ValidationError(error.message_dict) from None
+            raise
+        return data
+
+    @property
+    def model_fields(self):
+        return {
+            f.name for f in self.Meta.model._meta.get_fields() if f.concrete and not f.many_to_many
+        }
+
+    def exclude_from_clean(self):
+        return set()
+
+
+@extend_schema_field(RefSerializer)
+class NamedRefField(serializers.Field):
+    """Read as {"id", "name", "slug"}, written as id or slug."""
+
+    def __init__(self, queryset, **kwargs):
+        self.ref_field = RecordRefField(queryset)
+        super().__init__(**kwargs)
+
+    def to_representation(self, value):
+        return ref(value)
+
+    def to_internal_value(self, data):
+        return self.ref_field.to_internal_value(data)
+
+
+# Countries and topics ------------------------------------------------------------------------
+
+
+class CountryNameSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = CountryName
+        fields = ["name", "kind"]
+
+
+class CountrySerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="iso_alpha2", max_length=2)
+    alpha3 = serializers.CharField(source="iso_alpha3", max_length=3)
+    numeric = serializers.CharField(source="iso_numeric", max_length=3)
+    names = CountryNameSerializer(many=True, required=False)
+
+    class Meta:
+        model = Country
+        fields = ["code", "alpha3", "numeric", "name", "official_name", "names"]
+
+    def validate(self, data):
+        for field, length in (("iso_alpha2", 2), ("iso_alpha3", 3)):
+            value = data.get(field)
+            if value is not None and (len(value) != length or not value.isalpha()):
+                raise serializers.ValidationError(
+                    {
+                        field.replace("iso_alpha2", "code").replace("iso_", ""): [
+                            f"{length} letters."
+                        ]
+                    }
+                )
+            if value is not None:
+                data[field] = value.upper()
+        if data.get("iso_numeric") is not None and not data["iso_numeric"].isdigit():
+            raise serializers.ValidationError({"numeric": ["Three digits."]})
+        return data
+
+    @transaction.atomic
+    def create(self, validated_data):
+        names = validated_data.pop("names", [])
+        country = Country.objects.create(**validated_data)
+        for name in names:
+            country.names.create(**name)
+        return country
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        names = validated_data.pop("names", None)
+        for field, value in validated_data.items():
+            setattr(instance, field, value)
+        instance.save()
+        if names is not None:
+            instance.names.all().delete()
+            for name in names:
+                instance.names.create(**name)
+        return instance
+
+
+class TopicSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Topic
+        fields = ["slug", "name", "description"]
+
+
+# People and organizations --------------------------------------------------------------------
+
+
+class OrganizationSerializer(RecordSerializer):
+    country = CountryCodeField(required=False, allow_null=True)
+    parent = NamedRefField(Organization.objects.all(), required=False, allow_null=True)
+    slug = serializers.SlugField(required=False, max_length=80)
+
+    class Meta:
+        model = Organization
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "abbreviation",
+            "kind",
+            "country",
+            "parent",
+            "wikidata_qid",
+            "website",
+            "created_at",
+            "updated_at",
+        ]
+
+    def exclude_from_clean(self):
+        return {"slug"}
+
+
+class OtherNameSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = OfficialName
+        fields = ["name", "kind", "language"]
+
+
+class TenureReadSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    post = serializers.DictField()
+    start = serializers.DictField(allow_null=True)
+    end = serializers.DictField(allow_null=True)
+    period_label = serializers.CharField()
+
+    def to_representation(self, tenure):
+        def bound(fuzzy):
+            if fuzzy is None:
+                return None
+            return {
+                "date_start": fuzzy.start.isoformat(),
+                "date_end": fuzzy.end.isoformat(),
+                "date_precision": fuzzy.precision.slug,
+                "date_label": fuzzy.label,
+            }
+
+        post = tenure.post
+        return {
+            "id": str(tenure.public_id),
+            "post": {
+                "id": str(post.public_id),
+                "title": post.title,
+                "kind": post.kind,
+                "country": post.country.iso_alpha2 if post.country_id else None,
+            },
+            "start": bound(tenure.start),
+            "end": bound(tenure.end),
+            "period_label": tenure.period_label,
+        }
+
+
+class OfficialSerializer(RecordSerializer):
+    country = CountryCodeField(required=False, allow_null=True)
+    slug = serializers.SlugField(required=False, max_length=80)
+    other_names = OtherNameSerializer(source="names", many=True, required=False)
+    tenures = TenureReadSerializer(many=True, read_only=True, help_text="Posts held (read only).")
+
+    class Meta:
+        model = Official
+        fields = [
+            "id",
+            "slug",
+            "name",
+            "country",
+            "wikidata_qid",
+            "note",
+            "other_names",
+            "tenures",
+            "created_at",
+            "updated_at",
+        ]
+
+    def exclude_from_clean(self):
+        return {"slug"}
+
+    @transaction.atomic
+    def create(self, validated_data):
+        names = validated_data.pop("names", [])
+        official = Official.objects.create(**validated_data)
+        for name in names:
+            official.names.create(**name)
+        return official
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        names = validated_data.pop("names", None)
+        instance = super().update(instance, validated_data)
+        if names is not None:
+            instance.names.all().delete()
+            for name in names:
+                instance.names.create(**name)
+        return instance
+
+
+# Agreements ---------------------------------------------------------------------------------
+
+
+class PartySerializer(serializers.Serializer):
+    country = CountryCodeField(required=False, allow_null=True)
+    organization = NamedRefField(Organization.objects.all(), required=False, allow_null=True)
+
+    def to_representation(self, party):
+        return {
+            "country": party.country.iso_alpha2 if party.country_id else None,
+            "organization": ref(party.organization),
+        }
+
+    def validate(self, data):
+        if bool(data.get("country")) == bool(data.get("organization")):
+            raise serializers.ValidationError(
+                {"country": ["A party is a country or an organization (one of them)."]}
+            )
+        return data
+
+
+class StatusChangeSerializer(serializers.Serializer):
+    id = serializers.UUIDField(source="public_id", read_only=True)
+    status = serializers.ChoiceField(choices=AgreementStatus.choices)
+    date = serializers.CharField(
+        write_only=True, help_text='As an editor types it: "Aug 2024", "23 Aug 2024".'
+    )
+    date_start = serializers.DateField(read_only=True)
+    date_end = serializers.DateField(read_only=True)
+    date_precision = serializers.CharField(read_only=True)
+    date_qualifier = serializers.CharField(read_only=True)
+    date_label = serializers.CharField(read_only=True)
+    date_edtf = serializers.CharField(read_only=True)
+    party = CountryCodeField(required=False, allow_null=True)
+    source = RecordRefField(Source.objects.all(), slug_field=None, required=False, allow_null=True)
+    note = serializers.CharField(allow_blank=True, required=False, default="", max_length=300)
+
+    def to_representation(self, change):
+        return {
+            "id": str(change.public_id),
+            "status": change.status,
+            **date_data(change),
+            "party": change.party.iso_alpha2 if change.party_id else None,
+            "source": str(change.source.public_id) if change.source_id else None,
+            "note": change.note,
+        }
+
+    def validate_date(self, value):
+        try:
+            return parse_fuzzy_date(value)
+        except FuzzyDateError as error:
+            raise serializers.ValidationError(error.message) from None
+
+
+class AgreementSerializer(RecordSerializer):
+    event = RecordRefField(Event.objects.all(), required=False, allow_null=True)
+    parties = PartySerializer(many=True, required=False)
+    status_changes = StatusChangeSerializer(many=True, required=False)
+    status = serializers.CharField(read_only=True, help_text="Latest status change.")
+
+    class Meta:
+        model = Agreement
+        fields = [
+            "id",
+            "title",
+            "kind",
+            "status",
+            "disclosed",
+            "summary",
+            "text_url",
+            "event",
+            "parties",
+            "status_changes",
+            "created_at",
+            "updated_at",
+        ]
+
+    def validate_parties(self, parties):
+        keys = [(p.get("country") or p.get("organization")).pk for p in parties]
+        if len(keys) != len(set(keys)):
+            raise serializers.ValidationError("The same party appears twice.")
+        return parties
+
+    @transaction.atomic
+    def create(self, validated_data):
+        return self._save(Agreement(), validated_data)
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        return self._save(instance, validated_data)
+
+    def _save(self, agreement, data):
+        parties = data.pop("parties", None)
+        changes = data.pop("status_changes", None)
+        for field, value in data.items():
+            setattr(agreement, field, value)
+        agreement.save()
+        if parties is not None:
+            agreement.parties.all().delete()
+            for party in parties:
+                AgreementParty.objects.create(agreement=agreement, **party)
+        if changes is not None:
+            agreement.status_changes.all().delete()
+            for change in changes:
+                fuzzy = change.pop("date")
+                row = AgreementStatusChange(agreement=agreement, **change)
+                row.date = fuzzy
+                row.save()
+        agreement.refresh_status()
+        return agreement
+
+
+# Sources and statements ----------------------------------------------------------------------
+
+
+class AuthorNamesField(serializers.ListField):
+    child = serializers.CharField(max_length=200)
+
+    def get_attribute(self, source):
+        return source.author_names
+
+    def to_representation(self, names):
+        return list(names)
+
+
+class SourceSerializer(RecordSerializer):
+    publisher = NamedRefField(Organization.objects.all(), required=False, allow_null=True)
+    authors = AuthorNamesField(required=False, help_text="Authors' names, in order.")
+
+    class Meta:
+        model = Source
+        fields = [
+            "id",
+            "url",
+            "headline",
+            "kind",
+            "publisher",
+            "authors",
+            "published_at",
+            "language",
+            "text",
+            "created_at",
+            "updated_at",
+        ]
+        extra_kwargs = {"text": {"required": False}}
+
+    def validate_authors(self, names):
+        if len({n.casefold() for n in names}) != len(names):
+            raise serializers.ValidationError("An author is named twice.")
+        return names
+
+    @transaction.atomic
+    def create(self, validated_data):
+        names = validated_data.pop("authors", [])
+        source = Source.objects.create(**validated_data)
+        _set_byline(source, names)
+        return source
+
+    @transaction.atomic
+    def update(self, instance, validated_data):
+        names = validated_data.pop("authors", None)
+        instance = super().update(instance, validated_data)
+        if names is not None:
+            _set_byline(instance, names)
+        return instance
+
+
+def _set_byline(source, names):
+    """Authors in the order given, reusing author records by name."""
+    source.bylines.all().delete()
+    for position, name in enumerate(names):
+        author = Author.objects.filter(name=name).first() or Author.objects.create(name=name)
+        SourceAuthor.objects.create(source=source, author=author, position=position)
+
+
+class StatementSerializer(RecordSerializer):
+    official = NamedRefField(Official.objects.all(), required=False, allow_null=True)
+    organization = NamedRefField(Organization.objects.all(), required=False, allow_null=True)
+    event = RecordRefField(Event.objects.all(), required=False, allow_null=True)
+    source = RecordRefField(Source.objects.all(), slug_field=None)
+
+    class Meta:
+        model = Statement
+        fields = [
+            "id",
+            "official",
+            "organization",
+            "event",
+            "source",
+            "text",
+            "language",
+            "created_at",
+            "updated_at",
+        ]

@@ -1,0 +1,376 @@
+"""Event exports: what a filtered event list looks like as CSV (spreadsheets), ICS
+(calendars), TimelineJS JSON, GeoJSON (maps) and PLOVER-style JSON Lines (event data).
+
+Each writer takes the event dicts of `events.api.events.event_data` and yields text, so
+exports stream at any size and say exactly what the API says. Dates carry their EDTF form
+and precision; nothing is shown more precisely than it is known.
+"""
+
+import csv
+import io
+import json
+from collections.abc import Iterable, Iterator
+from datetime import UTC, date, datetime, timedelta
+
+from rest_framework.renderers import BaseRenderer
+
+# Renderers only name the formats for content negotiation and the schema: the list view
+# streams the export itself.
+
+
+class ExportRenderer(BaseRenderer):
+    charset = "utf-8"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        # Errors (400s) come here as dicts: show them as JSON, whatever was asked for.
+        return json.dumps(data).encode()
+
+
+class CSVRenderer(ExportRenderer):
+    media_type, format = "text/csv", "csv"
+
+
+class ICSRenderer(ExportRenderer):
+    media_type, format = "text/calendar", "ics"
+
+
+class TimelineJSRenderer(ExportRenderer):
+    media_type, format = "application/json", "timelinejs"
+
+
+class GeoJSONRenderer(ExportRenderer):
+    media_type, format = "application/geo+json", "geojson"
+
+
+class PloverRenderer(ExportRenderer):
+    media_type, format = "application/x-ndjson", "plover"
+
+
+EXPORT_RENDERERS = [CSVRenderer, ICSRenderer, TimelineJSRenderer, GeoJSONRenderer, PloverRenderer]
+
+
+# CSV --------------------------------------------------------------------------------------
+
+CSV_COLUMNS = [
+    "id",
+    "title",
+    "type",
+    "plover_event",
+    "plover_mode",
+    "cameo_root",
+    "status",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_label",
+    "date_edtf",
+    "location",
+    "location_country",
+    "latitude",
+    "longitude",
+    "countries",
+    "participants",
+    "topics",
+    "summary",
+    "agreements",
+    "source_urls",
+    "timeline_url",
+    "updated_at",
+]
+
+
+def spreadsheet_safe(value):
+    """Keep a spreadsheet from running a cell as a formula (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def participant_label(p: dict) -> str:
+    who = (p["official"] or p["organization"] or {}).get("name") or p["country"] or ""
+    post = f", {p['post']['title']}" if p["post"] else ""
+    country = f" [{p['country']}]" if p["country"] and p["official"] else ""
+    return f"{who}{post}{country} ({p['role']})"
+
+
+def csv_row(event: dict) -> list:
+    location = event["location"]
+    row = {
+        **{k: event[k] for k in CSV_COLUMNS if k in event},
+        **event["coding"],
+        "location": location["name"],
+        "location_country": location["country"] or "",
+        "latitude": "" if location["latitude"] is None else location["latitude"],
+        "longitude": "" if location["longitude"] is None else location["longitude"],
+        "countries": ";".join(event["countries"]),
+        "participants": "; ".join(participant_label(p) for p in event["participants"]),
+        "topics": ";".join(event["topics"]),
+        "agreements": "; ".join(f"{a['title']} ({a['status']})" for a in event["agreements"]),
+        "source_urls": " ".join(s["url"] for s in event["sources"] if s["url"]),
+    }
+    return [spreadsheet_safe("" if row[k] is None else row[k]) for k in CSV_COLUMNS]
+
+
+def csv_export(events: Iterable[dict]) -> Iterator[str]:
+    """One row an event; lists joined with ";"."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(CSV_COLUMNS)
+    for event in events:
+        writer.writerow(csv_row(event))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
+
+
+# ICS (RFC 5545) ---------------------------------------------------------------------------
+
+
+def ics_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def ics_fold(line: str) -> str:
+    """Fold a content line at 75 octets, as RFC 5545 requires, without splitting a UTF-8
+    character."""
+    encoded = line.encode()
+    if len(encoded) <= 75:
+        return line + "\r\n"
+    parts, current, limit = [], b"", 75
+    for char in line:
+        piece = char.encode()
+        if len(current) + len(piece) > limit:
+            parts.append(current.decode())
+            current, limit = b"", 74  # continuation lines start with a space
+        current += piece
+    parts.append(current.decode())
+    return "\r\n ".join(parts) + "\r\n"
+
+
+def ics_event(event: dict, stamp: str) -> str:
+    start = date.fromisoformat(event["date_start"])
+    end = date.fromisoformat(event["date_end"]) + timedelta(days=1)  # DTEND is exclusive
+    description = [
+        f"Date: {event['date_label']} (precision: {event['date_precision'].replace('_', ' ')}, "
+        f"EDTF {event['date_edtf']})",
+    ]
+    if event["participants"]:
+        description.append(
+            "Participants: " + "; ".join(participant_label(p) for p in event["participants"])
+        )
+    if event["summary"]:
+        description.append(event["summary"])
+    for source in event["sources"]:
+        description.append(f"Source: {source['headline']} {source['url']}".strip())
+    lines = [
+        "BEGIN:VEVENT",
+        f"UID:{event['id']}@diplomatic-timeline",
+        f"DTSTAMP:{stamp}",
+        f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{end:%Y%m%d}",
+        f"SUMMARY:{ics_escape(event['title'])}",
+        f"DESCRIPTION:{ics_escape(chr(10).join(description))}",
+        f"CATEGORIES:{ics_escape(event['type'])}",
+        f"URL:{event['timeline_url']}",
+    ]
+    location = event["location"]
+    if location["name"]:
+        lines.append(f"LOCATION:{ics_escape(location['name'])}")
+    if location["latitude"] is not None:
+        lines.append(f"GEO:{location['latitude']};{location['longitude']}")
+    if event["status"] == "cancelled":
+        lines.append("STATUS:CANCELLED")
+    elif event["status"] == "planned":
+        lines.append("STATUS:TENTATIVE")
+    lines.append("END:VEVENT")
+    return "".join(ics_fold(line) for line in lines)
+
+
+def ics_export(events: Iterable[dict]) -> Iterator[str]:
+    """All-day events spanning each fuzzy range; the precision is in the description."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    yield "".join(
+        ics_fold(line)
+        for line in [
+            "BEGIN:VCALENDAR",
+            "VERSION:2.0",
+            "PRODID:-//Diplomatic Timeline//Events//EN",
+            "CALSCALE:GREGORIAN",
+            "X-WR-CALNAME:Diplomatic Timeline",
+        ]
+    )
+    for event in events:
+        yield ics_event(event, stamp)
+    yield ics_fold("END:VCALENDAR")
+
+
+# TimelineJS -------------------------------------------------------------------------------
+
+
+def timelinejs_date(day: str, precision: str) -> dict:
+    """Only the parts the precision knows: a month-precise date has no day."""
+    value = date.fromisoformat(day)
+    parts = {"year": value.year}
+    if precision in ("day", "day_range", "part_of_month", "month"):
+        parts["month"] = value.month
+    if precision in ("day", "day_range"):
+        parts["day"] = value.day
+    return parts
+
+
+def timelinejs_event(event: dict) -> dict:
+    precision = event["date_precision"]
+    slide = {
+        "unique_id": event["id"],
+        "start_date": timelinejs_date(event["date_start"], precision),
+        "display_date": event["date_label"],
+        "text": {"headline": event["title"], "text": event["summary"]},
+        "group": event["type"],
+    }
+    if precision != "day":
+        slide["end_date"] = timelinejs_date(event["date_end"], precision)
+    return slide
+
+
+def timelinejs_export(events: Iterable[dict]) -> Iterator[str]:
+    """A TimelineJS 3 JSON document, streamed one slide at a time."""
+    yield '{"title": {"text": {"headline": "Diplomatic Timeline"}}, "events": ['
+    for index, event in enumerate(events):
+        yield ("," if index else "") + json.dumps(timelinejs_event(event))
+    yield "]}"
+
+
+# GeoJSON ----------------------------------------------------------------------------------
+
+GEO_PROPERTIES = [
+    "id",
+    "title",
+    "type",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_label",
+    "date_edtf",
+    "countries",
+    "timeline_url",
+]
+
+
+def geojson_export(events: Iterable[dict]) -> Iterator[str]:
+    """A FeatureCollection of the events that have coordinates."""
+    yield '{"type": "FeatureCollection", "features": ['
+    first = True
+    for event in events:
+        location = event["location"]
+        if location["latitude"] is None:
+            continue
+        feature = {
+            "type": "Feature",
+            "id": event["id"],
+            "geometry": {
+                "type": "Point",
+                "coordinates": [location["longitude"], location["latitude"]],
+            },
+            "properties": {
+                **{k: event[k] for k in GEO_PROPERTIES},
+                "location": location["name"],
+            },
+        }
+        yield ("" if first else ",") + json.dumps(feature)
+        first = False
+    yield "]}"
+
+
+# PLOVER -----------------------------------------------------------------------------------
+
+# Which side of a PLOVER record each role stands on. Symmetric roles (participant,
+# signatory, delegate) go to the actor side for the first named and the recipient side
+# for the rest, since PLOVER has no "both".
+ACTOR_ROLES = {"visitor", "actor", "speaker", "head_of_delegation"}
+RECIPIENT_ROLES = {"host", "target", "subject"}
+
+
+def plover_side(participants: list[dict]) -> tuple[list, list, list]:
+    actors, recipients, others = [], [], []
+    for p in participants:
+        entry = {
+            "name": (p["official"] or p["organization"] or {}).get("name") or p["country"],
+            "country": p["country"],
+            "role": p["role"],
+            "post": p["post"]["title"] if p["post"] else None,
+        }
+        if p["role"] in ACTOR_ROLES:
+            actors.append(entry)
+        elif p["role"] in RECIPIENT_ROLES:
+            recipients.append(entry)
+        elif p["role"] == "mediator":
+            others.append(entry)
+        elif not actors:
+            actors.append(entry)
+        else:
+            recipients.append(entry)
+    return actors, recipients, others
+
+
+def plover_record(event: dict) -> dict | None:
+    coding = event["coding"]
+    if coding["plover_event"] is None:
+        return None
+    actors, recipients, mediators = plover_side(event["participants"])
+    location = event["location"]
+    return {
+        "id": event["id"],
+        "event_type": coding["plover_event"],
+        "mode": coding["plover_mode"],
+        "contexts": event["topics"],
+        "cameo_root": coding["cameo_root"],
+        "event_date": event["date_start"],
+        "date_start": event["date_start"],
+        "date_end": event["date_end"],
+        "date_precision": event["date_precision"],
+        "date_edtf": event["date_edtf"],
+        "actor": actors,
+        "actor_country": sorted({a["country"] for a in actors if a["country"]}),
+        "recipient": recipients,
+        "recipient_country": sorted({r["country"] for r in recipients if r["country"]}),
+        "mediator": mediators,
+        "event_text": event["summary"] or event["title"],
+        "location": {
+            "name": location["name"],
+            "country": location["country"],
+            "lat": location["latitude"],
+            "lon": location["longitude"],
+        },
+        "citation": [
+            {
+                "source_id": s["id"],
+                "headline": s["headline"],
+                "publisher": s["publisher"],
+                "url": s["url"],
+                "published": s["published_at"],
+                "excerpt": s["excerpt"],
+            }
+            for s in event["sources"]
+        ],
+        "url": event["timeline_url"],
+    }
+
+
+def plover_export(events: Iterable[dict]) -> Iterator[str]:
+    """PLOVER-style JSON Lines: one record an event, actors and recipients as lists.
+    Events with no PLOVER category (statements, appointments, elections) are left out."""
+    for event in events:
+        record = plover_record(event)
+        if record is not None:
+            yield json.dumps(record) + "\n"
+
+
+EXPORTS = {
+    "csv": (csv_export, "text/csv; charset=utf-8", "events.csv"),
+    "ics": (ics_export, "text/calendar; charset=utf-8", "events.ics"),
+    "timelinejs": (timelinejs_export, "application/json", "events-timelinejs.json"),
+    "geojson": (geojson_export, "application/geo+json", "events.geojson"),
+    "plover": (plover_export, "application/x-ndjson", "events-plover.jsonl"),
+}

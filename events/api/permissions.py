@@ -1,0 +1,35 @@
+"""Who may do what through the API."""
+
+from django.conf import settings
+from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
+
+
+def may_read(request) -> bool:
+    """Anyone, or signed-in users only when API_READ_REQUIRES_LOGIN is set."""
+    if settings.API_READ_REQUIRES_LOGIN:
+        return bool(request.user and request.user.is_authenticated)
+    return True
+
+
+class ReadOpenWriteEditors(DjangoModelPermissions):
+    """Reads per `may_read`; writes for users whose groups grant the model's add, change or
+    delete permission (the Editors group). Anonymous writes get 401, analysts' writes 403."""
+
+    def has_permission(self, request, view):
+        if request.method in SAFE_METHODS:
+            return may_read(request)
+        return super().has_permission(request, view)
+
+
+class CanAddEvents(BasePermission):
+    """For actions that draft events (extraction): editors only."""
+
+    def has_permission(self, request, view):
+        return bool(request.user and request.user.has_perm("events.add_event"))
+
+
+class ReadOnly(BasePermission):
+    """Views that only read (stats, relations): reads per `may_read`, nothing else."""
+
+    def has_permission(self, request, view):
+        return request.method in SAFE_METHODS and may_read(request)

@@ -1,0 +1,112 @@
+"""Every export, parsed back the way its users would read it."""
+
+import csv
+import io
+import json
+from datetime import date
+
+import icalendar
+import pytest
+
+from events.models import Event
+from tests import factories
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def export(api, query):
+    response = api.get(f"/api/events/?{query}")
+    assert response.status_code == 200
+    return response, b"".join(response.streaming_content).decode()
+
+
+def test_csv_has_one_row_an_event_with_edtf_dates(api):
+    response, text = export(api, "format=csv&country=IN&country=UA")
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    rows = list(csv.DictReader(io.StringIO(text)))
+    assert [r["date_label"] for r in rows] == ["26 Oct 2024", "late Sep 2024", "Aug 2024"]
+    talks = rows[1]
+    assert (talks["date_start"], talks["date_end"], talks["date_precision"]) == (
+        "2024-09-21",
+        "2024-09-30",
+        "part_of_month",
+    )
+    assert talks["date_edtf"] == "2024-09-21/2024-09-30"
+    assert talks["countries"] == "IN;UA"
+    assert "Narendra Modi, Prime Minister of India [IN] (participant)" in talks["participants"]
+    assert rows[2]["agreements"].count("(approved)") == 4
+
+
+def test_csv_cells_cannot_run_as_spreadsheet_formulas(api):
+    factories.EventFactory(title='=HYPERLINK("http://evil.example")')
+    _, text = export(api, "format=csv&q=HYPERLINK")
+    (row,) = csv.DictReader(io.StringIO(text))
+    assert row["title"].startswith("'=")
+
+
+def test_ics_is_a_calendar_of_all_day_events_spanning_the_fuzzy_range(api):
+    response, text = export(api, "format=ics")
+    assert response["Content-Type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(text)
+    events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
+    assert len(events) == Event.objects.count()
+    talks = events["Zelensky and Modi discuss trade, defense cooperation and reconstruction"]
+    assert talks.decoded("DTSTART") == date(2024, 9, 21)
+    assert talks.decoded("DTEND") == date(2024, 10, 1)  # exclusive end
+    assert "late Sep 2024" in str(talks["DESCRIPTION"])
+    assert "part of month" in str(talks["DESCRIPTION"])
+    assert all(line.endswith("\r") or not line for line in text.split("\n"))
+    assert max(len(line.encode()) for line in text.split("\r\n")) <= 75
+
+
+def test_timelinejs_shows_only_the_date_parts_that_are_known(api):
+    _, text = export(api, "format=timelinejs")
+    slides = {s["text"]["headline"]: s for s in json.loads(text)["events"]}
+    visit = slides["Modi makes his first visit to Ukraine"]
+    assert visit["start_date"] == {"year": 2024, "month": 8}
+    assert visit["display_date"] == "Aug 2024"
+    trade = slides["India-Russia bilateral trade reaches a historic high"]
+    assert trade["start_date"] == {"year": 2023}
+    meeting = slides["Smetanin meets Indian Ambassador Shankar on defense industry cooperation"]
+    assert meeting["start_date"] == {"year": 2024, "month": 10, "day": 26}
+    assert "end_date" not in meeting
+
+
+def test_geojson_maps_the_events_with_coordinates(api):
+    _, text = export(api, "format=geojson")
+    collection = json.loads(text)
+    assert collection["type"] == "FeatureCollection"
+    places = {
+        f["properties"]["title"]: f["geometry"]["coordinates"] for f in collection["features"]
+    }
+    assert places["Modi visits Moscow and holds talks with Putin"] == [37.6173, 55.7558]
+    assert len(places) == 3  # the events in Kyiv and Moscow; the rest have no place
+    assert {f["properties"]["date_edtf"] for f in collection["features"]} >= {"2024-08"}
+
+
+def test_plover_lines_put_actors_and_recipients_in_lists(api):
+    _, text = export(api, "format=plover")
+    records = [json.loads(line) for line in text.splitlines()]
+    strike = next(r for r in records if r["mode"] == "aerial")
+    assert strike["event_type"] == "ASSAULT"
+    assert strike["actor_country"] == ["RU"] and strike["recipient_country"] == ["UA"]
+    moscow = next(r for r in records if r["location"]["name"] == "Moscow")
+    assert (moscow["event_type"], moscow["mode"]) == ("CONSULT", "visit")
+    assert [a["name"] for a in moscow["actor"]] == ["Narendra Modi"]
+    assert [r["name"] for r in moscow["recipient"]] == ["Vladimir Putin"]
+    assert moscow["citation"][0]["headline"].startswith("Ukraine, India")
+    assert moscow["date_edtf"] == "2024-07-08"
+    # The trade milestone has no PLOVER category and is left out.
+    assert len(records) == Event.objects.count() - 1
+
+
+def test_exports_follow_the_filters(api):
+    _, text = export(api, "format=csv&type=strike")
+    assert len(list(csv.DictReader(io.StringIO(text)))) == 1
+
+
+def test_an_export_with_a_bad_filter_is_a_400_naming_it(api):
+    response = api.get("/api/events/?format=csv&date_after=whenever")
+    assert response.status_code == 400
+    assert "date_after" in json.loads(response.content)

@@ -1,0 +1,71 @@
+"""Aggregates for dashboards and the bilateral summary, on the seed data."""
+
+import pytest
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def stats(api, query):
+    response = api.get(f"/api/stats/events/?{query}")
+    assert response.status_code == 200, response.json()
+    data = response.json()
+    return {r["key"]: r["count"] for r in data["results"]}, data
+
+
+def test_stats_by_each_grouping(api):
+    assert stats(api, "group_by=month")[0] == {
+        "2024-10": 1,
+        "2024-09": 1,
+        "2024-08": 1,
+        "2024-07": 2,
+    }
+    assert stats(api, "group_by=month")[1]["wider_than_period"] == 1
+    assert stats(api, "group_by=year")[0] == {"2024": 5, "2023": 1}
+    assert stats(api, "group_by=type")[0]["visit"] == 2
+    assert stats(api, "group_by=country")[0] == {"IN": 5, "UA": 4, "RU": 3}
+    assert stats(api, "group_by=pair")[0] == {"IN-UA": 3, "IN-RU": 2, "RU-UA": 1}
+
+
+def test_stats_follow_the_event_filters(api):
+    counts, data = stats(api, "group_by=type&country=IN&country=UA")
+    assert counts == {"meeting": 1, "talks": 1, "visit": 1}
+    assert data["total"] == 3
+
+
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("group_by=weekday", "group_by"), ("", "group_by"), ("group_by=type&country=ZZ", "country")],
+)
+def test_stats_bad_parameters_are_named(api, query, parameter):
+    response = api.get(f"/api/stats/events/?{query}")
+    assert response.status_code == 400
+    assert parameter in response.json()
+
+
+def test_relation_summary_india_ukraine(api):
+    data = api.get("/api/relations/IN/UA/").json()
+    assert data["countries"] == ["IN", "UA"]
+    assert data["event_count"] == 3
+    assert data["counts_by_year"] == [{"key": "2024", "count": 3}]
+    assert {r["key"] for r in data["counts_by_type"]} == {"meeting", "talks", "visit"}
+    assert len(data["agreements"]) == 4
+    assert {a["status"] for a in data["agreements"]} == {"approved"}
+    assert [e["date_label"] for e in data["latest_events"]] == [
+        "26 Oct 2024",
+        "late Sep 2024",
+        "Aug 2024",
+    ]
+    assert [s["official"]["name"] for s in data["statements"]] == [
+        "Herman Smetanin",
+        "Ravi Shankar",
+    ]
+    assert data["timeline_url"].endswith("/timeline/relations/IN-UA/")
+
+
+def test_relation_accepts_alpha3_and_either_order(api):
+    assert api.get("/api/relations/UKR/IND/").json()["event_count"] == 3
+
+
+def test_relation_with_unknown_or_same_country(api):
+    assert api.get("/api/relations/IN/ZZ/").status_code == 404
+    assert api.get("/api/relations/IN/IN/").status_code == 400
