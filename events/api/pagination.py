@@ -10,6 +10,7 @@ class BoundedPageNumberPagination(PageNumberPagination):
     page_size is a 400 naming the parameter, not a silently different page."""
 
     page_size_query_param = "page_size"
+    page_size_query_description = "Results per page: 1 to 500 (default 50)."
 
     @property
     def max_page_size(self):

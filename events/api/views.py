@@ -15,6 +15,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -90,6 +91,8 @@ class EventViewSet(viewsets.ModelViewSet):
     serializer_class = EventSerializer
     filterset_class = EventFilter
     lookup_field = "public_id"
+    # Writes are nested documents: JSON only.
+    parser_classes = [JSONParser]
 
     def get_renderers(self):
         renderers = super().get_renderers()

@@ -181,3 +181,8 @@ def test_read_can_require_login(api, analyst_api, settings):
     assert api.get("/api/events/").status_code == 401
     assert api.get("/api/stats/events/?group_by=type").status_code == 401
     assert analyst_api.get("/api/events/").status_code == 200
+
+
+def test_event_writes_take_json_only(editor_api):
+    response = editor_api.post("/api/events/", {"title": "Form"}, format="multipart")
+    assert response.status_code == 415
