@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: setup run test lint format superuser migrations clean
+.PHONY: setup run serve check-deploy test lint format superuser countries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,20 @@ setup: $(VENV)/.installed
 ## run: set up, then serve on http://$(HOST):$(PORT)
 run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+## serve: production settings under gunicorn on $(HOST):$(PORT); needs DJANGO_SECRET_KEY
+## (DJANGO_SECURE_SSL_REDIRECT=false for a plain-HTTP trial on loopback)
+WORKERS ?= 3
+serve: setup
+	DJANGO_DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
+	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+		--access-logfile - --graceful-timeout 10
+
+## check-deploy: Django's deployment checks under production settings, warnings fail
+check-deploy: $(VENV)/.installed
+	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c \
+		'import secrets; print(secrets.token_urlsafe(50))')} \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 ## test: lint and run the whole suite (SQLite unless DATABASE_URL is set)
 test: $(VENV)/.installed-dev

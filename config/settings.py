@@ -4,6 +4,8 @@ DATABASE_URL), so that development, CI and production differ only in what they a
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -12,11 +14,12 @@ env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env", overwrite=False)
 
 DEBUG = env.bool("DJANGO_DEBUG", default=True)
-# The default key only exists for development; production settings must provide one.
-SECRET_KEY = env.str(
-    "DJANGO_SECRET_KEY",
-    default="django-insecure-development-only-key-do-not-use-in-production",
-)
+# Without DEBUG (production, `make serve`), the key must come from the environment.
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")
+if not SECRET_KEY:
+    if not DEBUG:
+        raise ImproperlyConfigured("Set DJANGO_SECRET_KEY: production settings need a secret key.")
+    SECRET_KEY = "django-insecure-development-only-key-do-not-use-in-production"
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 
 INSTALLED_APPS = [
@@ -27,23 +30,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
     "events",
     "timeline",
+    "access",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files from the app server itself, compressed and cached: no CDN, no nginx needed.
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # Records which user made each change in the history tables.
     "simple_history.middleware.HistoryRequestMiddleware",
 ]
@@ -84,6 +90,10 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# A shared cache (Redis: DJANGO_CACHE_URL=redis://127.0.0.1:6379/1) keeps rate-limit counts
+# common to every worker; the in-process default suits one developer.
+CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -98,19 +108,70 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        # Hashed, compressed names in production (after collectstatic); plain names while
+        # developing and testing, which need no collectstatic.
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if env.bool("DJANGO_STATIC_MANIFEST", default=not DEBUG)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage",
+    },
+}
+
+# Security. Behind a proxy that terminates TLS, keep the redirect on and set
+# DJANGO_SECURE_PROXY_SSL_HEADER=true so requests it forwarded count as secure; set
+# DJANGO_SECURE_SSL_REDIRECT=false only for a plain-HTTP trial on loopback.
+SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+if env.bool("DJANGO_SECURE_PROXY_SSL_HEADER", default=False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool(
+    "DJANGO_SECURE_COOKIES", default=not DEBUG and SECURE_SSL_REDIRECT
+)
+SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+# Every asset is served from this site; nothing may load from another host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+    },
+}
 
 LOGIN_URL = "admin:login"
 
 # The API. Reads are open unless DJANGO_API_READ_REQUIRES_LOGIN is set; writes need an
-# editor, by session (with CSRF) or by token ("Authorization: Token <key>").
+# editor, by session (with CSRF) or by a write token ("Authorization: Token <key>", see
+# access.models.ApiToken).
 API_READ_REQUIRES_LOGIN = env.bool("DJANGO_API_READ_REQUIRES_LOGIN", default=False)
 API_MAX_PAGE_SIZE = 500
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "access.authentication.ApiTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
+    # 429 with Retry-After past these rates: anonymous clients by address, token clients by
+    # token; editors in the browser are not limited.
+    "DEFAULT_THROTTLE_CLASSES": [
+        "access.throttling.AnonymousThrottle",
+        "access.throttling.TokenThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("DJANGO_THROTTLE_ANON", default="120/min"),
+        "token": env.str("DJANGO_THROTTLE_TOKEN", default="1200/min"),
+    },
     "DEFAULT_PERMISSION_CLASSES": ["events.api.permissions.ReadOpenWriteEditors"],
     "DEFAULT_PAGINATION_CLASS": "events.api.pagination.BoundedPageNumberPagination",
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],

@@ -12,3 +12,5 @@ urlpatterns = [
     path("timeline/", include("timeline.urls")),
     path("api/", include("config.api_router")),
 ]
+
+handler500 = "config.views.server_error"

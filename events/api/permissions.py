@@ -3,6 +3,8 @@
 from django.conf import settings
 from rest_framework.permissions import SAFE_METHODS, BasePermission, DjangoModelPermissions
 
+from access.models import ApiToken
+
 
 def may_read(request) -> bool:
     """Anyone, or signed-in users only when API_READ_REQUIRES_LOGIN is set."""
@@ -11,21 +13,30 @@ def may_read(request) -> bool:
     return True
 
 
+def token_may_write(request) -> bool:
+    """A read-scoped API token never writes, whatever its user may do."""
+    token = request.auth
+    return not isinstance(token, ApiToken) or token.scope == ApiToken.Scope.WRITE
+
+
 class ReadOpenWriteEditors(DjangoModelPermissions):
     """Reads per `may_read`; writes for users whose groups grant the model's add, change or
-    delete permission (the Editors group). Anonymous writes get 401, analysts' writes 403."""
+    delete permission (the Editors group), by session or write token. Anonymous writes get
+    401, analysts' writes and read tokens' writes 403."""
+
+    message = "Writes need an editor's session or a write token."
 
     def has_permission(self, request, view):
         if request.method in SAFE_METHODS:
             return may_read(request)
-        return super().has_permission(request, view)
+        return token_may_write(request) and super().has_permission(request, view)
 
 
 class CanAddEvents(BasePermission):
     """For actions that draft events (extraction): editors only."""
 
     def has_permission(self, request, view):
-        return bool(request.user and request.user.has_perm("events.add_event"))
+        return token_may_write(request) and request.user.has_perm("events.add_event")
 
 
 class ReadOnly(BasePermission):

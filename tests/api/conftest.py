@@ -1,7 +1,7 @@
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
+from access.models import ApiToken
 from tests import factories
 
 
@@ -14,14 +14,14 @@ def api():
 def editor_api(db):
     """An editor's script: token authentication."""
     client = APIClient()
-    token = Token.objects.create(user=factories.editor())
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, key = ApiToken.issue(factories.editor(), "script", ApiToken.Scope.WRITE)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client
 
 
 @pytest.fixture
 def analyst_api(db):
     client = APIClient()
-    token = Token.objects.create(user=factories.analyst())
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    _, key = ApiToken.issue(factories.analyst(), "dashboard", ApiToken.Scope.WRITE)
+    client.credentials(HTTP_AUTHORIZATION=f"Token {key}")
     return client

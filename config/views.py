@@ -1,0 +1,30 @@
+"""Site-wide error pages."""
+
+import sys
+
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse, JsonResponse
+
+DATABASE_DOWN = "The database is unavailable right now; please try again in a moment."
+SERVER_ERROR = "Something went wrong on our side; it has been logged."
+
+PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>{title}</title></head><body><h1>{title}</h1><p>{message}</p></body></html>"""
+
+
+def server_error(request):
+    """The 500 handler, which also sees a lost database connection: that is a 503 with
+    Retry-After, since the next request reconnects (connections are health-checked)."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OperationalError | InterfaceError):
+        status, title, message = 503, "Service unavailable", DATABASE_DOWN
+    else:
+        status, title, message = 500, "Server error", SERVER_ERROR
+    # No templates or context processors: they may need the database that just failed.
+    if request.path.startswith("/api/"):
+        response = JsonResponse({"detail": message}, status=status)
+    else:
+        response = HttpResponse(PAGE.format(title=title, message=message), status=status)
+    if status == 503:
+        response["Retry-After"] = "5"
+    return response
