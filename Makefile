@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: setup run serve check-deploy test lint format superuser countries clean
+.PHONY: setup run serve check-deploy backup restore test lint format superuser countries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,11 +30,14 @@ run: setup
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## serve: production settings under gunicorn on $(HOST):$(PORT); needs DJANGO_SECRET_KEY
-## (DJANGO_SECURE_SSL_REDIRECT=false for a plain-HTTP trial on loopback)
+## (DJANGO_SECURE_SSL_REDIRECT=false for a plain-HTTP trial on loopback). Rate limits are
+## counted in Redis unless DJANGO_CACHE_URL says otherwise.
 WORKERS ?= 3
+serve: export DJANGO_DEBUG = false
+serve: export DJANGO_CACHE_URL ?= redis://127.0.0.1:6379/1
 serve: setup
-	DJANGO_DEBUG=false $(BIN)/python manage.py collectstatic --noinput -v0
-	DJANGO_DEBUG=false $(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
+	$(BIN)/python manage.py collectstatic --noinput -v0
+	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
 		--access-logfile - --graceful-timeout 10
 
 ## check-deploy: Django's deployment checks under production settings, warnings fail
@@ -42,6 +45,16 @@ check-deploy: $(VENV)/.installed
 	DJANGO_DEBUG=false DJANGO_SECRET_KEY=$${DJANGO_SECRET_KEY:-$$($(BIN)/python -c \
 		'import secrets; print(secrets.token_urlsafe(50))')} \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+## backup: write a backup to backups/ (pg_dump on PostgreSQL, a file copy on SQLite;
+## FORMAT=json for a portable dump) and print its path
+backup: $(VENV)/.installed
+	$(BIN)/python manage.py backup_data --format $(or $(FORMAT),native)
+
+## restore FILE=backups/...: replace the database's contents with a backup
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Give the backup: make restore FILE=backups/..."; exit 2; }
+	$(BIN)/python manage.py restore_data "$(FILE)"
 
 ## test: lint and run the whole suite (SQLite unless DATABASE_URL is set)
 test: $(VENV)/.installed-dev

@@ -1,8 +1,16 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 
 from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: rate-limit counts of one test must not
+    throttle the next."""
+    cache.clear()
 
 
 @pytest.fixture(scope="module")

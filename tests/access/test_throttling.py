@@ -7,6 +7,7 @@ from django.core.cache import caches
 from rest_framework.test import APIClient
 
 from access.models import ApiToken
+from access.throttling import AnonymousThrottle, TokenThrottle
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -39,22 +40,12 @@ def throttle_cache(request, settings):
 
 
 @pytest.fixture
-def rates(settings):
-    rest = {**settings.REST_FRAMEWORK}
-    rest["DEFAULT_THROTTLE_RATES"] = {"anon": "3/min", "token": "5/min"}
-    settings.REST_FRAMEWORK = rest
-    # DRF reads the rates once per throttle class.
-    from rest_framework.settings import api_settings
-
-    api_settings.reload()
-    from access.throttling import AnonymousThrottle, TokenThrottle
-
-    AnonymousThrottle.THROTTLE_RATES = TokenThrottle.THROTTLE_RATES = rest["DEFAULT_THROTTLE_RATES"]
-    yield
-    api_settings.reload()
-    AnonymousThrottle.THROTTLE_RATES = TokenThrottle.THROTTLE_RATES = (
-        api_settings.DEFAULT_THROTTLE_RATES
-    )
+def rates(monkeypatch):
+    """Low limits for these tests. DRF's throttles read their rates once, into a class
+    attribute, so that is what is patched (and restored)."""
+    low = {"anon": "3/min", "token": "5/min"}
+    monkeypatch.setattr(AnonymousThrottle, "THROTTLE_RATES", low)
+    monkeypatch.setattr(TokenThrottle, "THROTTLE_RATES", low)
 
 
 def test_anonymous_clients_get_429_with_retry_after(throttle_cache, rates):
