@@ -41,7 +41,7 @@ class RecordSerializer(serializers.ModelSerializer):
         for name, value in plain.items():
             setattr(instance, name, value)
         try:
-            instance.full_clean(exclude=self.exclude_from_clean(), validate_unique=True)
+            instance.full_clean(exclude=self.exclude_from_clean(data), validate_unique=True)
         except Exception as error:
             if hasattr(error, "message_dict"):
                 raise serializers.ValidationError(error.message_dict) from None
@@ -54,8 +54,9 @@ class RecordSerializer(serializers.ModelSerializer):
             f.name for f in self.Meta.model._meta.get_fields() if f.concrete and not f.many_to_many
         }
 
-    def exclude_from_clean(self):
-        return set()
+    def exclude_from_clean(self, data):
+        # A slug left out is made on save; one given must be unique like any other field.
+        return {"slug"} if "slug" in self.model_fields and not data.get("slug") else set()
 
 
 @extend_schema_field(RefSerializer)
@@ -160,9 +161,6 @@ class OrganizationSerializer(RecordSerializer):
             "updated_at",
         ]
 
-    def exclude_from_clean(self):
-        return {"slug"}
-
 
 class OtherNameSerializer(serializers.ModelSerializer):
     class Meta:
@@ -223,9 +221,6 @@ class OfficialSerializer(RecordSerializer):
             "created_at",
             "updated_at",
         ]
-
-    def exclude_from_clean(self):
-        return {"slug"}
 
     @transaction.atomic
     def create(self, validated_data):

@@ -170,3 +170,11 @@ def test_analysts_cannot_write_records(analyst_api):
         == 403
     )
     assert analyst_api.get("/api/topics/").status_code == 200
+
+
+def test_a_slug_already_taken_is_a_400_not_a_crash(editor_api):
+    response = editor_api.post(
+        "/api/officials/", {"name": "Another Modi", "slug": "narendra-modi"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "slug" in response.json()

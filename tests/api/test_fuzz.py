@@ -1,0 +1,45 @@
+"""The API fuzzed against its own OpenAPI schema: every operation, generated inputs
+(bounded), no server errors, and responses that match the schema.
+
+FUZZ_EXAMPLES sets the examples per operation (default 5, to keep CI short); run with
+FUZZ_EXAMPLES=100 for a deeper search."""
+
+import os
+
+import pytest
+import schemathesis
+from hypothesis import HealthCheck, settings
+from schemathesis.checks import not_a_server_error
+from schemathesis.specs.openapi.checks import response_schema_conformance
+
+from access.models import ApiToken
+from config.wsgi import application
+from tests import factories
+
+schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", application)
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+@pytest.fixture
+def editor_headers():
+    """Writes are fuzzed as an editor's script, so they reach validation and the database."""
+    _, key = ApiToken.issue(factories.editor(), "fuzz", ApiToken.Scope.WRITE)
+    return {"Authorization": f"Token {key}"}
+
+
+@schema.parametrize()
+@settings(
+    max_examples=int(os.environ.get("FUZZ_EXAMPLES", "5")),
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.filter_too_much,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
+def test_api_has_no_server_errors_and_keeps_to_its_schema(case, editor_headers):
+    response = case.call(headers=editor_headers)
+    case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
