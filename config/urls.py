@@ -13,4 +13,5 @@ urlpatterns = [
     path("api/", include("config.api_router")),
 ]
 
+handler400 = "config.views.bad_request"
 handler500 = "config.views.server_error"

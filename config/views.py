@@ -2,6 +2,8 @@
 
 import sys
 
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse, JsonResponse
 
@@ -28,3 +30,17 @@ def server_error(request):
     if status == 503:
         response["Retry-After"] = "5"
     return response
+
+
+def bad_request(request, exception):
+    """The 400 handler: says what was wrong, as JSON for the API."""
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000
+        message = f"The request body is too large: the limit is {limit:g} MB."
+    elif isinstance(exception, TooManyFieldsSent):
+        message = "The request has too many fields."
+    else:
+        message = "The request could not be understood."
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=400)
+    return HttpResponse(PAGE.format(title="Bad request", message=message), status=400)
