@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: setup run serve check-deploy backup restore test lint format superuser countries clean
+.PHONY: setup run serve check-deploy backup restore load test lint format superuser countries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,17 @@ backup: $(VENV)/.installed
 restore: $(VENV)/.installed
 	@test -n "$(FILE)" || { echo "Give the backup: make restore FILE=backups/..."; exit 2; }
 	$(BIN)/python manage.py restore_data "$(FILE)"
+
+$(VENV)/.installed-bench: bench/requirements.txt requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r bench/requirements.txt
+	touch $@
+
+## load: CLIENTS (100) concurrent clients for DURATION (60) seconds against make serve
+CLIENTS ?= 100
+DURATION ?= 60
+load: setup $(VENV)/.installed-bench
+	$(BIN)/python bench/load.py --serve --clients $(CLIENTS) --duration $(DURATION) \
+		--output bench/load-results.json
 
 ## test: lint and run the whole suite (SQLite unless DATABASE_URL is set)
 test: $(VENV)/.installed-dev
