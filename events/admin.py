@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
+from events.extraction.admin_views import extraction_urls
 from events.forms import FuzzyDatedForm, TenureForm
 from events.models import (
     Agreement,
@@ -448,6 +449,10 @@ class SourceAdmin(DomainAdmin):
         ("Text", {"fields": ("language", "text")}),
         RECORD_FIELDSET,
     )
+
+    def get_urls(self):
+        # "Extract events": the button on the change page (admin/events/source/change_form.html).
+        return extraction_urls(self) + super().get_urls()
 
 
 @admin.register(Citation)

@@ -21,6 +21,7 @@ from events.models import (
     Participant,
     Post,
     Source,
+    Tenure,
     Topic,
 )
 
@@ -187,3 +188,51 @@ def event_update(event: Event, spec: EventSpec) -> Event:
     """Make `event` what `spec` describes, keeping its public id and those of participants
     and citations that stay; rows `spec` leaves out are removed. All or nothing."""
     return _save(event, spec)
+
+
+@transaction.atomic
+def official_create(
+    name: str,
+    *,
+    country: Country | None = None,
+    post_title: str = "",
+    post_kind: str = Post.Kind.OTHER,
+    accredited_to: Country | None = None,
+    tenure_note: str = "",
+) -> Official:
+    """Create an official and, given a post title, a tenure of that post (found by title and
+    country, or created) with unknown dates; `tenure_note` says where the person is
+    attested in office. All or nothing; a ValidationError names the field at fault."""
+    official = Official(name=" ".join(name.split()), country=country)
+    try:
+        official.full_clean(exclude={"slug"})
+    except ValidationError as error:
+        raise ValidationError(_errors_at("official", error)) from None
+    official.save()
+    if post_title:
+        title = " ".join(post_title.split())
+        post = Post.objects.filter(title__iexact=title, country=country).first()
+        if post is None:
+            post = Post(title=title, kind=post_kind, country=country, accredited_to=accredited_to)
+            try:
+                post.full_clean()
+            except ValidationError as error:
+                raise ValidationError(_errors_at("post", error)) from None
+            post.save()
+        tenure = Tenure(official=official, post=post, note=tenure_note)
+        tenure.full_clean()
+        tenure.save()
+    return official
+
+
+@transaction.atomic
+def citation_add(event: Event, source: Source, excerpt: str = "") -> tuple[Citation, bool]:
+    """Cite `source` for an event already recorded, and say whether the citation is new. An
+    event that already cites the source keeps its citation; an empty excerpt is filled."""
+    citation, created = Citation.objects.get_or_create(
+        event=event, source=source, defaults={"excerpt": excerpt}
+    )
+    if not created and excerpt and not citation.excerpt:
+        citation.excerpt = excerpt
+        citation.save(update_fields=["excerpt"])
+    return citation, created

@@ -1,0 +1,234 @@
+"""Short news paragraphs on real diplomatic events, written for this project, with the events
+each should yield: the date range and precision as DOMAIN.md resolves it against the
+publication date, and the countries involved. Weekdays and relative dates are those of the
+publication date given.
+
+The extractor is measured on recall: an expected event is found when a candidate has its
+exact range and precision, and found with its countries when that candidate names every
+expected country (more are allowed: an editor removes them faster than adds them).
+"""
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass(frozen=True)
+class Expected:
+    start: str
+    end: str
+    precision: str
+    countries: frozenset[str]
+    type: str = ""  # the event type an editor would pick; measured, not required
+    status: str = "held"
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    name: str
+    published: date
+    text: str
+    events: tuple[Expected, ...] = field(default=())
+
+
+def event(start, end, precision, countries, type="", status="held") -> Expected:
+    return Expected(start, end, precision, frozenset(countries.split()), type, status)
+
+
+PARAGRAPHS = (
+    Paragraph(
+        "modi-poland-2024",
+        date(2024, 8, 24),
+        "Indian Prime Minister Narendra Modi visited Warsaw on Aug. 21-22, the first visit by "
+        "an Indian prime minister to Poland in 45 years. Modi held talks with Polish Prime "
+        "Minister Donald Tusk on Thursday, and the two leaders agreed to raise ties to a "
+        "strategic partnership.",
+        (
+            event("2024-08-21", "2024-08-22", "day_range", "IN PL", "visit"),
+            event("2024-08-22", "2024-08-22", "day", "IN PL", "talks"),
+        ),
+    ),
+    Paragraph(
+        "g20-new-delhi-2023",
+        date(2023, 9, 11),
+        "Leaders of the Group of 20 gathered in New Delhi on Sept. 9-10 for a summit hosted by "
+        "India, which admitted the African Union as a permanent member.",
+        (event("2023-09-09", "2023-09-10", "day_range", "IN", "summit"),),
+    ),
+    Paragraph(
+        "modi-xi-kazan-2024",
+        date(2024, 10, 24),
+        "Chinese President Xi Jinping and Indian Prime Minister Narendra Modi met on "
+        "Wednesday on the sidelines of the BRICS summit in Kazan, Russia, their first formal "
+        "bilateral meeting in five years.",
+        (event("2024-10-23", "2024-10-23", "day", "CN IN", "meeting"),),
+    ),
+    Paragraph(
+        "biden-xi-woodside-2023",
+        date(2023, 11, 16),
+        "U.S. President Joe Biden and Chinese President Xi Jinping met on Wednesday at an "
+        "estate in Woodside, California, and agreed to resume military-to-military "
+        "communications.",
+        (event("2023-11-15", "2023-11-15", "day", "US CN", "meeting"),),
+    ),
+    Paragraph(
+        "zelensky-white-house-2023",
+        date(2023, 12, 13),
+        "Ukrainian President Volodymyr Zelensky met U.S. President Joe Biden at the White "
+        "House on Tuesday as he pressed Congress to approve more military aid for Kyiv.",
+        (event("2023-12-12", "2023-12-12", "day", "UA US", "meeting"),),
+    ),
+    Paragraph(
+        "nato-washington-2024",
+        date(2024, 7, 12),
+        "NATO leaders met in Washington on July 9-11 for the alliance's 75th anniversary "
+        "summit, where they pledged continued support for Ukraine.",
+        (event("2024-07-09", "2024-07-11", "day_range", "US UA", "summit"),),
+    ),
+    Paragraph(
+        "putin-kim-pyongyang-2024",
+        date(2024, 6, 20),
+        "Russian President Vladimir Putin and North Korean leader Kim Jong Un signed a "
+        "comprehensive strategic partnership treaty in Pyongyang on Wednesday, during Putin's "
+        "first visit to North Korea in 24 years.",
+        (event("2024-06-19", "2024-06-19", "day", "RU KP", "visit"),),
+    ),
+    Paragraph(
+        "burgenstock-2024",
+        date(2024, 6, 17),
+        "Delegations from more than 90 countries attended the Summit on Peace in Ukraine at "
+        "the Burgenstock resort in Switzerland on June 15-16.",
+        (event("2024-06-15", "2024-06-16", "day_range", "CH UA", "summit"),),
+    ),
+    Paragraph(
+        "blinken-xi-2024",
+        date(2024, 4, 27),
+        "U.S. Secretary of State Antony Blinken met Chinese President Xi Jinping in Beijing on "
+        "Friday at the end of a three-day visit to China. Blinken said he had raised "
+        "Washington's concerns about Chinese support for Russia's defense industry.",
+        (event("2024-04-26", "2024-04-26", "day", "US CN", "meeting"),),
+    ),
+    Paragraph(
+        "kishida-yoon-seoul-2023",
+        date(2023, 5, 8),
+        "Japanese Prime Minister Fumio Kishida held talks with South Korean President Yoon "
+        "Suk Yeol in Seoul on Sunday, the first visit to South Korea by a Japanese leader in "
+        "12 years.",
+        (event("2023-05-07", "2023-05-07", "day", "JP KR", "visit"),),
+    ),
+    Paragraph(
+        "camp-david-2023",
+        date(2023, 8, 19),
+        "U.S. President Joe Biden hosted Japanese Prime Minister Fumio Kishida and South "
+        "Korean President Yoon Suk Yeol at Camp David on Friday for the first stand-alone "
+        "summit of the three countries.",
+        (event("2023-08-18", "2023-08-18", "day", "US JP KR", "summit"),),
+    ),
+    Paragraph(
+        "saudi-iran-beijing-2023",
+        date(2023, 3, 11),
+        "Saudi Arabia and Iran agreed on Friday to restore diplomatic relations and reopen "
+        "embassies within two months, in a deal brokered by China and announced in Beijing.",
+        (event("2023-03-10", "2023-03-10", "day", "SA IR CN", "agreement"),),
+    ),
+    Paragraph(
+        "abraham-accords-2020",
+        date(2020, 9, 16),
+        "Israel, the United Arab Emirates and Bahrain signed the Abraham Accords at the White "
+        "House on Tuesday, normalizing relations between Israel and the two Gulf states.",
+        (event("2020-09-15", "2020-09-15", "day", "IL AE BH", "agreement"),),
+    ),
+    Paragraph(
+        "macron-xi-2023",
+        date(2023, 4, 8),
+        "French President Emmanuel Macron met Chinese President Xi Jinping in Beijing on "
+        "Thursday during a three-day state visit to China that began on April 5.",
+        (event("2023-04-06", "2023-04-06", "day", "FR CN", "meeting"),),
+    ),
+    Paragraph(
+        "scholz-beijing-2022",
+        date(2022, 11, 5),
+        "German Chancellor Olaf Scholz met Chinese President Xi Jinping in Beijing on Friday, "
+        "the first visit by a G7 leader to China since the start of the pandemic.",
+        (event("2022-11-04", "2022-11-04", "day", "DE CN", "visit"),),
+    ),
+    Paragraph(
+        "hungary-ratifies-sweden-2024",
+        date(2024, 2, 27),
+        "Hungary's parliament ratified Sweden's NATO membership on Monday, removing the last "
+        "obstacle to the Nordic country joining the alliance.",
+        (event("2024-02-26", "2024-02-26", "day", "HU SE", "agreement"),),
+    ),
+    Paragraph(
+        "modi-state-visit-announced-2023",
+        date(2023, 5, 11),
+        "U.S. President Joe Biden will host Indian Prime Minister Narendra Modi for an "
+        "official state visit on June 22, the White House announced on Wednesday.",
+        (
+            event("2023-06-22", "2023-06-22", "day", "US IN", "visit", "planned"),
+            event("2023-05-10", "2023-05-10", "day", "US", "statement"),
+        ),
+    ),
+    Paragraph(
+        "schengen-bulgaria-romania-2024",
+        date(2024, 12, 13),
+        "European Union interior ministers agreed on Thursday that Bulgaria and Romania will "
+        "join the Schengen area in full on Jan. 1, ending checks at their land borders.",
+        (event("2025-01-01", "2025-01-01", "day", "BG RO", "", "planned"),),
+    ),
+    Paragraph(
+        "orban-peace-mission-2024",
+        date(2024, 7, 6),
+        "Hungarian Prime Minister Viktor Orban met Russian President Vladimir Putin in Moscow "
+        "on Friday, three days after visiting Kyiv, where he held talks with Ukrainian "
+        "President Volodymyr Zelensky on July 2.",
+        (
+            event("2024-07-05", "2024-07-05", "day", "HU RU", "meeting"),
+            event("2024-07-02", "2024-07-02", "day", "HU UA", "visit"),
+        ),
+    ),
+    Paragraph(
+        "pope-asia-2024",
+        date(2024, 9, 14),
+        "Pope Francis returned to Rome on Friday after a Sept. 2-13 trip to Indonesia, Papua "
+        "New Guinea, Timor-Leste and Singapore, the longest journey of his papacy.",
+        (event("2024-09-02", "2024-09-13", "day_range", "ID PG TL SG", "visit"),),
+    ),
+    Paragraph(
+        "duda-xi-2024",
+        date(2024, 6, 28),
+        "Polish President Andrzej Duda met Chinese President Xi Jinping in Beijing earlier "
+        "this month and urged him to use his influence with Moscow to end the war in Ukraine.",
+        (event("2024-06-01", "2024-06-27", "day_range", "PL CN", "meeting"),),
+    ),
+    Paragraph(
+        "ruto-state-visit-2024",
+        date(2024, 6, 10),
+        "Kenyan President William Ruto paid a state visit to Washington in May, the first by "
+        "an African head of state in more than 15 years.",
+        (event("2024-05-01", "2024-05-31", "month", "KE US", "visit"),),
+    ),
+    Paragraph(
+        "kursk-incursion-2024",
+        date(2024, 10, 15),
+        "Ukrainian forces launched a cross-border incursion into Russia's Kursk region in "
+        "August, the first foreign ground offensive on Russian soil since World War II.",
+        (event("2024-08-01", "2024-08-31", "month", "UA RU", "attack"),),
+    ),
+    Paragraph(
+        "finland-nato-2024",
+        date(2024, 3, 8),
+        "Sweden became the 32nd member of NATO on Thursday, after Finland joined the "
+        "alliance last year.",
+        (
+            event("2024-03-07", "2024-03-07", "day", "SE"),
+            event("2023-01-01", "2023-12-31", "year", "FI"),
+        ),
+    ),
+    Paragraph(
+        "lula-xi-2023",
+        date(2023, 4, 15),
+        "Brazilian President Luiz Inacio Lula da Silva held talks with Chinese President Xi "
+        "Jinping in Beijing on Friday, and the two countries signed 15 cooperation agreements.",
+        (event("2023-04-14", "2023-04-14", "day", "BR CN", "talks"),),
+    ),
+)
