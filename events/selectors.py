@@ -32,7 +32,11 @@ def event_counts(events: QuerySet, group_by: str) -> Counts:
     if group_by in ("month", "year"):
         return _counts_by_period(events, group_by)
     if group_by == "type":
-        rows = events.values(key=F("type")).annotate(count=Count("pk")).order_by("-count", "key")
+        rows = (
+            events.values(key=F("type"))
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("-count", "key")
+        )
         return Counts(group_by, list(rows))
     links = EventCountry.objects.filter(event__in=events.values("pk"))
     if group_by == "country":
@@ -66,7 +70,8 @@ def _counts_by_period(events: QuerySet, period: str) -> Counts:
         **{f"start_{part}": DatePart(F("date_start"), part) for part in parts}
     )
     placed = annotated.filter(same_period)
-    rows = placed.values(*[f"start_{p}" for p in parts]).annotate(count=Count("pk"))
+    # Distinct: a filter through a join (several topics) yields an event once per match.
+    rows = placed.values(*[f"start_{p}" for p in parts]).annotate(count=Count("pk", distinct=True))
     rows = rows.order_by(*[f"-start_{p}" for p in parts])
     result = []
     for row in rows:
@@ -76,7 +81,7 @@ def _counts_by_period(events: QuerySet, period: str) -> Counts:
             else f"{row['start_year']:04d}"
         )
         result.append({"key": key, "count": row["count"]})
-    wider = annotated.exclude(same_period).count()
+    wider = annotated.exclude(same_period).values("pk").distinct().count()
     return Counts(period, result, wider)
 
 

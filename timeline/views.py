@@ -1,16 +1,109 @@
-"""The analysts' pages. Views stay thin: the queries live on Event.objects."""
+"""The analysts' pages. Views stay thin: filtering is EventFilter's, counting is
+events.selectors', paging and look-ups are timeline.queries'."""
 
-from itertools import groupby
+from django.http import HttpResponsePermanentRedirect, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
-from django.shortcuts import render
+from events.selectors import relation_summary
+from timeline import queries
+from timeline.forms import filter_form
 
-from events.models import Event
+STATEMENTS_SHOWN = 10
+
+
+def _without_empty_parameters(request):
+    """A submitted form sends every field, empty or not; redirect to the URL with only the
+    filters that are set, so that the address shown and shared is the short one."""
+    if not any(value == "" for _, values in request.GET.lists() for value in values):
+        return None
+    kept = QueryDict(mutable=True)
+    for name, values in request.GET.lists():
+        kept.setlist(name, [value for value in values if value != ""])
+    query = kept.urlencode()
+    return redirect(f"{request.path}?{query}" if query else request.path)
+
+
+def _canonical(request, url):
+    """A permanent redirect to `url`, keeping the filters."""
+    query = request.GET.urlencode()
+    return HttpResponsePermanentRedirect(f"{url}?{query}" if query else url)
+
+
+def _listing_page(request, template, context, fixed=None, reads_more=None):
+    """Render a list page; `reads_more(listing)` adds what the page reads from the same
+    filtered events."""
+    listing = queries.event_listing(request.GET, fixed=fixed)
+    context = {
+        **context,
+        "listing": listing,
+        "form": filter_form(listing, fixed=set(fixed or ())),
+    }
+    if reads_more is not None and not listing.errors:
+        context.update(reads_more(listing))
+    # Filter values that cannot be read are the request's fault: say which, with a 400.
+    return render(request, template, context, status=400 if listing.errors else 200)
 
 
 def index(request):
-    """Every event, newest first, grouped by year."""
-    events = Event.objects.with_details().newest_first()
-    years = [
-        (year, list(group)) for year, group in groupby(events, key=lambda e: e.date_start.year)
-    ]
-    return render(request, "timeline/index.html", {"years": years, "count": len(events)})
+    """Every event matching the filters, newest first, with a chart per month."""
+    return _without_empty_parameters(request) or _listing_page(request, "timeline/index.html", {})
+
+
+def country(request, code):
+    """Events involving one country, and the countries it most often deals with."""
+    found = queries.country_by_code(code)
+    if code != found.iso_alpha2:
+        return _canonical(request, reverse("timeline:country", args=[found.iso_alpha2]))
+    return _without_empty_parameters(request) or _listing_page(
+        request,
+        "timeline/country.html",
+        {"country": found},
+        fixed={"country": [found.iso_alpha2]},
+        reads_more=lambda listing: {"partners": queries.partner_counts(listing, found)},
+    )
+
+
+def relation(request, pair):
+    """The bilateral relation: a summary, agreements and quotes, then every shared event."""
+    first, second = queries.relation_countries(pair)
+    canonical = f"{first.iso_alpha2}-{second.iso_alpha2}"
+    if pair != canonical:
+        return _canonical(request, reverse("timeline:relation", args=[canonical]))
+    response = _without_empty_parameters(request)
+    if response:
+        return response
+    # Every shared event is listed below the summary: no separate "latest events".
+    summary = relation_summary(first, second, latest=0)
+    context = {
+        "first": first,
+        "second": second,
+        "summary": summary,
+        "statements": summary.statements[:STATEMENTS_SHOWN],
+    }
+    fixed = {"country": [first.iso_alpha2, second.iso_alpha2]}
+    return _listing_page(request, "timeline/relation.html", context, fixed=fixed)
+
+
+def official(request, slug):
+    """The posts an official held, and the events they took part in."""
+    person = queries.official_with_posts(slug)
+    return _without_empty_parameters(request) or _listing_page(
+        request, "timeline/official.html", {"official": person}, fixed={"official": [slug]}
+    )
+
+
+def event(request, ref):
+    """One event, by public id or slug: the permalink."""
+    found = queries.event_by_ref(ref)
+    return render(request, "timeline/event.html", {"event": found})
+
+
+def agreement(request, public_id):
+    """One agreement and its lifecycle."""
+    found = queries.agreement_with_lifecycle(public_id)
+    return render(
+        request,
+        "timeline/agreement.html",
+        {"agreement": found, "lifecycle": queries.lifecycle(found)},
+    )

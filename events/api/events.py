@@ -10,7 +10,6 @@ import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -18,8 +17,6 @@ from rest_framework import serializers
 from events.dates import DatePrecision, DateQualifier, FuzzyDate, FuzzyDateError, parse_fuzzy_date
 from events.event_types import EventType
 from events.models import (
-    Agreement,
-    Citation,
     Country,
     Event,
     EventRelation,
@@ -28,29 +25,11 @@ from events.models import (
     Participant,
     Post,
     Source,
-    Statement,
     Topic,
 )
 from events.services import CitationSpec, EventSpec, ParticipantSpec
 
 # Reading -----------------------------------------------------------------------------------
-
-
-def for_api(events):
-    """`events` with every row the representation reads, in a fixed number of queries."""
-    return events.with_details().prefetch_related(
-        Prefetch("agreements", queryset=Agreement.objects.order_by("title")),
-        Prefetch(
-            "citations",
-            queryset=Citation.objects.select_related("source__publisher").order_by("pk"),
-        ),
-        Prefetch(
-            "statements",
-            queryset=Statement.objects.select_related("official", "organization", "source"),
-        ),
-        Prefetch("relations_from", queryset=EventRelation.objects.select_related("to_event")),
-        Prefetch("relations_to", queryset=EventRelation.objects.select_related("from_event")),
-    )
 
 
 def ref(record, *, name="name"):
@@ -101,7 +80,7 @@ def date_data(record) -> dict:
 
 
 def event_data(event: Event, request=None) -> dict:
-    """The API's representation of an event (prefetched with `for_api`)."""
+    """The API's representation of an event (prefetched with `for_listing`)."""
     coding = event.coding
     timeline = f"/timeline/events/{event.public_id}/"
     detail = reverse("api:event-detail", args=[event.public_id])

@@ -25,7 +25,6 @@ from events.api.events import (
     EventWriteSerializer,
     api_errors,
     event_data,
-    for_api,
 )
 from events.api.exports import EXPORT_RENDERERS, EXPORTS
 from events.api.permissions import CanAddEvents, ReadOnly
@@ -102,7 +101,7 @@ class EventViewSet(viewsets.ModelViewSet):
         return renderers
 
     def get_queryset(self):
-        return for_api(Event.objects.all())
+        return Event.objects.for_listing()
 
     def list(self, request, *args, **kwargs):
         events = self.filter_queryset(self.get_queryset())
@@ -148,7 +147,7 @@ class EventViewSet(viewsets.ModelViewSet):
                 saved = event_update(event, serializer.to_spec())
         except DjangoValidationError as error:
             raise ValidationError(api_errors(error)) from None
-        return for_api(Event.objects.filter(pk=saved.pk)).get()
+        return Event.objects.for_listing().get(pk=saved.pk)
 
     @extend_schema(
         parameters=[
@@ -352,7 +351,7 @@ class RelationView(APIView):
         if a == b:
             raise ValidationError({"countries": ["Name two different countries."]})
         summary = relation_summary(a, b)
-        latest = for_api(Event.objects.filter(pk__in=[e.pk for e in summary.latest_events]))
+        latest = Event.objects.for_listing().filter(pk__in=[e.pk for e in summary.latest_events])
         pair = "-".join(sorted([a.iso_alpha2, b.iso_alpha2]))
         context = {"request": request}
         return Response(

@@ -91,6 +91,31 @@ class EventQuerySet(PublicIdQuerySet):
             "topics",
         )
 
+    def for_listing(self):
+        """with_details() plus everything a listed event shows (a timeline entry, an API
+        event): agreements and their status, quotes with speaker and source, citations with
+        their source, and relations in both directions with the other event, in a fixed
+        number of queries."""
+        # These models import this module; importing them at the top would be circular.
+        from events.models.agreements import Agreement
+        from events.models.sources import Citation, Statement
+
+        return self.with_details().prefetch_related(
+            Prefetch("agreements", queryset=Agreement.objects.order_by("title", "pk")),
+            Prefetch(
+                "statements",
+                queryset=Statement.objects.select_related(
+                    "official", "organization", "source__publisher"
+                ).order_by("pk"),
+            ),
+            Prefetch(
+                "citations",
+                queryset=Citation.objects.select_related("source__publisher").order_by("pk"),
+            ),
+            Prefetch("relations_from", queryset=EventRelation.objects.select_related("to_event")),
+            Prefetch("relations_to", queryset=EventRelation.objects.select_related("from_event")),
+        )
+
 
 class Event(FuzzyDated, DomainModel):
     """Something that happened, or is announced to happen, on a date between parties."""

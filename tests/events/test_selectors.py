@@ -57,3 +57,14 @@ def test_relation_summary_is_symmetric():
         == 2
     )
     assert relation_summary(india, russia).agreements.count() == 0
+
+
+def test_an_event_matching_several_topics_counts_once():
+    from django.http import QueryDict
+
+    from events.filters import EventFilter
+
+    query = QueryDict("topic=trade&topic=economy&topic=defense-industry")
+    events = EventFilter(query, queryset=Event.objects.all()).qs
+    assert rows("month", events)[0] == {"2024-10": 1, "2024-09": 1}
+    assert rows("type", events)[0] == {"meeting": 1, "talks": 1, "other": 1}

@@ -1,0 +1,122 @@
+"""The events-per-month chart: one bar per month of the range, what it cannot place said
+in words, and the same data as a table of links."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.urls import reverse
+
+from events.selectors import Counts
+from tests import factories
+from tests.timeline.page_text import texts
+from timeline import queries
+from timeline.chart import PLOT_HEIGHT, month_chart
+
+SEED_MONTHS = Counts(
+    "month",
+    [
+        {"key": k, "count": c}
+        for k, c in [("2024-10", 1), ("2024-09", 1), ("2024-08", 1), ("2024-07", 2)]
+    ],
+    1,
+)
+
+
+def test_every_month_of_the_range_gets_a_bar_even_without_events():
+    chart = month_chart(SEED_MONTHS)
+    # Padded back to a year, so four months do not fill the width.
+    assert [bar.key for bar in chart.bars][:2] == ["2023-11", "2023-12"]
+    assert [bar.key for bar in chart.bars][-1] == "2024-10"
+    assert len(chart.bars) == 12
+    assert [bar.count for bar in chart.bars][-4:] == [2, 1, 1, 1]
+    assert sum(bar.count == 0 for bar in chart.bars) == 8
+
+
+def test_bar_heights_are_proportional_and_months_left_to_right():
+    chart = month_chart(SEED_MONTHS)
+    july, august = chart.bars[-4], chart.bars[-3]
+    assert july.height == PLOT_HEIGHT and august.height == PLOT_HEIGHT / 2
+    assert july.x < august.x
+    assert chart.busiest.label == "Jul 2024"
+    assert (chart.placed, chart.wider_than_period, chart.total) == (5, 1, 6)
+
+
+def test_a_long_range_is_not_padded_and_labels_at_most_ten_years():
+    rows = [{"key": "2024-12", "count": 3}, {"key": "1995-01", "count": 1}]
+    chart = month_chart(Counts("month", rows, 0))
+    assert len(chart.bars) == 30 * 12
+    assert chart.bars[0].label == "Jan 1995"
+    assert 1 <= sum(mark.labelled for mark in chart.years) <= 10
+    # One event among hundreds still shows.
+    assert chart.bars[0].height >= 2
+
+
+def test_no_events_no_bars():
+    chart = month_chart(Counts("month", [], 2))
+    assert chart.bars == [] and chart.total == 2
+
+
+@pytest.mark.usefixtures("seeded")
+class TestOnThePage:
+    def content(self, client, query=""):
+        response = client.get(reverse("timeline:index") + query)
+        assert response.status_code == 200
+        return response.content.decode()
+
+    def test_chart_is_inline_svg_above_the_list(self, client):
+        content = self.content(client)
+        assert content.index("<svg") < content.index('class="event-title"')
+        assert 'role="img" aria-labelledby="chart-title chart-desc"' in content
+        assert '<title id="chart-title">Events per month, Nov 2023 to Oct 2024</title>' in content
+        assert "busiest month is Jul 2024 with 2" in content
+        assert content.count('<rect class="chart-bar"') == 4
+        assert "<title>Jul 2024: 2 events</title>" in content
+
+    def test_chart_says_how_many_events_it_cannot_place(self, client):
+        note = texts(self.content(client), "p", "chart-note")
+        assert note == [
+            "1 event dated only to a longer period (a quarter, a year, days across months) "
+            "is not in the chart."
+        ]
+
+    def test_table_lists_each_month_with_a_link_that_narrows_the_list(self, client):
+        content = self.content(client, "?country=IN")
+        rows = texts(content, "tr")[1:]
+        assert rows == ["Oct 2024 1", "Sep 2024 1", "Aug 2024 1", "Jul 2024 1"]
+        assert (
+            'href="?country=IN&amp;date_after=2024-07&amp;date_before=2024-07">Jul 2024</a>'
+            in content
+        )
+
+    def test_chart_follows_the_filters(self, client):
+        content = self.content(client, "?country=IN&country=RU")
+        assert content.count('<rect class="chart-bar"') == 1
+        assert "<title>Jul 2024: 1 event</title>" in content
+        assert "2 events match the filters." in content
+
+    def test_cheap_counts_are_always_fresh(self, client):
+        self.content(client)
+        factories.EventFactory(date_start=dt.date(2024, 10, 1))
+        assert "<title>Oct 2024: 2 events</title>" in self.content(client)
+
+    def test_costly_counts_are_kept_for_the_next_request(self, client, monkeypatch):
+        monkeypatch.setattr(queries, "COSTLY_COUNT_SECONDS", 0)
+        self.content(client, "?country=IN")
+        factories.EventFactory(date_start=dt.date(2024, 10, 1))
+        # The list is always read afresh; the counts of the same filters come from the cache.
+        assert "<title>Oct 2024: 1 event</title>" in self.content(client, "?country=IN")
+        assert "<title>Oct 2024: 2 events</title>" in self.content(client)
+
+
+def test_chart_markup_has_no_style_attributes_for_the_content_security_policy():
+    from django.template.loader import render_to_string
+    from django.test import RequestFactory
+
+    html = render_to_string(
+        "timeline/includes/chart.html",
+        {"chart": month_chart(SEED_MONTHS)},
+        request=RequestFactory().get("/timeline/"),
+    )
+    assert html.count("<rect") == 4
+    assert not re.search(r"\sstyle=", html)

@@ -1,0 +1,229 @@
+"""Reads the timeline pages make. Filtering is EventFilter's (the API's parameters and
+meaning), counting is events.selectors'; this module pages, groups and looks records up."""
+
+import hashlib
+import time
+import uuid
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+from django.db.models import Prefetch
+from django.http import Http404, QueryDict
+
+from events.filters import EventFilter
+from events.models import (
+    Agreement,
+    AgreementParty,
+    AgreementStatus,
+    AgreementStatusChange,
+    Country,
+    Event,
+    Official,
+    Tenure,
+    Topic,
+)
+from events.selectors import Counts, event_counts
+from timeline.chart import MonthChart, month_chart
+from timeline.display import YearGroup, group_by_year_and_month
+from timeline.pagination import Cursor, InvalidCursor, keyset_page
+
+EVENTS_PER_PAGE = 50
+PARTNERS_SHOWN = 10
+# Counting a million events takes seconds; a count that slow (or a tenth of one) is kept
+# for a few minutes so the next pages and the next readers of the same filters do not pay
+# for it again. Cheaper counts, as on any small data set, are always fresh.
+COSTLY_COUNT_SECONDS = 0.1
+COUNTS_KEPT_SECONDS = 300
+
+
+@dataclass
+class EventListing:
+    """One page of filtered events, grouped for reading, with the chart of all of them."""
+
+    filter: EventFilter
+    data: QueryDict  # the request's parameters with the page's fixed filters applied
+    errors: dict[str, list[str]]
+    newest_first: bool = True
+    paged: bool = False  # read from a cursor: not the first page
+    groups: list[YearGroup] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    next_cursor: str | None = None
+    chart: MonthChart | None = None
+
+    @property
+    def queryset(self):
+        """Every event matching the filters, in the page's order (valid listings only)."""
+        return self.filter.qs
+
+
+def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
+    """The events matching `params` (the API's filter parameters, plus `cursor`) and the
+    page's `fixed` filters ({"country": ["UA"]}), which win over the same parameters."""
+    data = params.copy()
+    for name, values in (fixed or {}).items():
+        data.setlist(name, values)
+    event_filter = EventFilter(data, queryset=Event.objects.all())
+    listing = EventListing(event_filter, data, errors={})
+    listing.newest_first = data.get("ordering") != "date"
+    if not event_filter.is_valid():
+        listing.errors.update({name: list(errs) for name, errs in event_filter.errors.items()})
+    cursor = None
+    if data.get("cursor"):
+        listing.paged = True
+        try:
+            cursor = Cursor.decode(data["cursor"])
+            if cursor.newest_first != listing.newest_first:
+                raise InvalidCursor("made for the other order")
+        except InvalidCursor:
+            listing.errors["cursor"] = [
+                "This page link is damaged or was made for another order; "
+                "start again from the first page."
+            ]
+    if listing.errors:
+        return listing
+
+    events = event_filter.qs
+    listing.chart = month_chart(counts_for(listing, "month"))
+    page = keyset_page(
+        events.for_listing(),
+        newest_first=listing.newest_first,
+        cursor=cursor,
+        size=EVENTS_PER_PAGE,
+    )
+    listing.events, listing.next_cursor = page.items, page.next_cursor
+    listing.groups = group_by_year_and_month(page.items)
+    return listing
+
+
+def counts_for(listing: EventListing, group_by: str) -> Counts:
+    """event_counts() of the listing's events, kept for a while when costly to make."""
+    filters = sorted(
+        (name, sorted(listing.data.getlist(name)))
+        for name in EventFilter.base_filters
+        if name != "ordering" and listing.data.getlist(name)
+    )
+    digest = hashlib.sha256(repr((group_by, filters)).encode()).hexdigest()
+    key = f"timeline:counts:{digest}"
+    counts = cache.get(key)
+    if counts is None:
+        started = time.monotonic()
+        counts = event_counts(listing.queryset, group_by)
+        if time.monotonic() - started >= COSTLY_COUNT_SECONDS:
+            cache.set(key, counts, COUNTS_KEPT_SECONDS)
+    return counts
+
+
+def country_by_code(code: str) -> Country:
+    """The country with ISO alpha-2 or alpha-3 `code`, in any case; 404 otherwise."""
+    country = Country.objects.by_code(code).first()
+    if country is None:
+        raise Http404(f"No country with the code {code!r}.")
+    return country
+
+
+def relation_countries(pair: str) -> tuple[Country, Country]:
+    """The two countries of "IN-UA" (alpha-2 or alpha-3, any case, any order), in the
+    canonical order: by alpha-2. 404 for unknown codes or a country with itself."""
+    first_code, dash, second_code = pair.partition("-")
+    if not dash or "-" in second_code:
+        raise Http404("A relation is two country codes joined by a hyphen: IN-UA.")
+    countries = sorted(
+        (country_by_code(first_code), country_by_code(second_code)),
+        key=lambda c: c.iso_alpha2,
+    )
+    if countries[0] == countries[1]:
+        raise Http404("A relation needs two different countries.")
+    return countries[0], countries[1]
+
+
+@dataclass
+class Partner:
+    country: Country
+    count: int
+    pair: str  # the relation page's canonical "IN-UA"
+
+
+def partner_counts(listing: EventListing, country: Country) -> list[Partner]:
+    """The countries most often involved with `country` in the listing's events."""
+    rows = counts_for(listing, "country").rows
+    counts = {row["key"]: row["count"] for row in rows if row["key"] != country.iso_alpha2}
+    top = list(counts)[:PARTNERS_SHOWN]
+    found = Country.objects.in_bulk(top, field_name="iso_alpha2")
+    return [
+        Partner(found[code], counts[code], "-".join(sorted((code, country.iso_alpha2))))
+        for code in top
+    ]
+
+
+def event_by_ref(ref: str) -> Event:
+    """The event whose public id or slug is `ref`, with everything its page shows."""
+    try:
+        lookup = {"public_id": uuid.UUID(ref)}
+    except ValueError:
+        lookup = {"slug": ref}
+    found = Event.objects.for_listing().filter(**lookup).first()
+    if found is None:
+        raise Http404("No event with this id or slug.")
+    return found
+
+
+def official_with_posts(slug: str) -> Official:
+    """The official with `slug`, with other spellings and tenures (posts held), earliest
+    first; 404 otherwise."""
+    tenures = Tenure.objects.select_related("post__country", "post__organization").order_by(
+        "start_earliest", "end_latest", "pk"
+    )
+    official = (
+        Official.objects.select_related("country")
+        .prefetch_related("names", Prefetch("tenures", queryset=tenures))
+        .filter(slug=slug)
+        .first()
+    )
+    if official is None:
+        raise Http404("No official with this slug.")
+    return official
+
+
+def agreement_with_lifecycle(public_id: uuid.UUID) -> Agreement:
+    """The agreement with its parties, the event where it was signed, and its status
+    changes; 404 otherwise."""
+    agreement = (
+        Agreement.objects.select_related("event")
+        .prefetch_related(
+            Prefetch(
+                "parties",
+                queryset=AgreementParty.objects.select_related("country", "organization"),
+            ),
+            Prefetch(
+                "status_changes",
+                queryset=AgreementStatusChange.objects.select_related("party", "source__publisher"),
+            ),
+        )
+        .filter(public_id=public_id)
+        .first()
+    )
+    if agreement is None:
+        raise Http404("No agreement with this id.")
+    return agreement
+
+
+def lifecycle(agreement: Agreement) -> list[AgreementStatusChange]:
+    """Status changes in the order the agreement's status is derived from: by date, then
+    by lifecycle step (signed before ratified on the same day)."""
+    return sorted(
+        agreement.status_changes.all(),
+        key=lambda c: (c.date_start, c.date_end, AgreementStatus.lifecycle_rank(c.status)),
+    )
+
+
+def filter_choices() -> dict:
+    """What the filter form offers: every country, official and topic, in reading order.
+    Not narrowed to those found in some event: asking that of every country costs a scan
+    of the countries-involved table for each country that has none."""
+    return {
+        "countries": list(
+            Country.objects.order_by("name").values_list("iso_alpha2", "iso_alpha3", "name")
+        ),
+        "officials": list(Official.objects.order_by("name").values_list("slug", "name")),
+        "topics": list(Topic.objects.order_by("name").values_list("slug", "name")),
+    }
