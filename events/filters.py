@@ -198,7 +198,8 @@ class EventFilter(django_filters.FilterSet):
         fields = []
 
     def filter_countries(self, queryset, name, countries):
-        return queryset.involving(*countries)
+        # Applied in filter_queryset, together with the dates (see Event.objects.involving).
+        return queryset
 
     def filter_participant(self, queryset, name, record):
         field = name.removeprefix("participants__")
@@ -222,7 +223,11 @@ class EventFilter(django_filters.FilterSet):
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data
-        queryset = queryset.overlapping(data.get("date_after"), data.get("date_before"))
+        queryset = queryset.involving(
+            *(data.get("country") or []),
+            start=data.get("date_after"),
+            end=data.get("date_before"),
+        )
         if data.get("ordering") == "date":
             return queryset.chronological()
         return queryset.newest_first()

@@ -11,6 +11,7 @@ from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 
 from events.filters import EventFilter
+from events.keyset import Cursor, InvalidCursor, keyset_page
 from events.models import (
     Agreement,
     AgreementParty,
@@ -25,7 +26,6 @@ from events.models import (
 from events.selectors import Counts, event_counts
 from timeline.chart import MonthChart, month_chart
 from timeline.display import YearGroup, group_by_year_and_month
-from timeline.pagination import Cursor, InvalidCursor, keyset_page
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Exists, F, FilteredRelation, Func, OuterRef, Prefetch, Q, Value
 from simple_history.models import HistoricalRecords
 
 from events.event_types import Coding, EventType, coding_for
@@ -40,28 +40,93 @@ class Topic(models.Model):
         return (self.slug,)
 
 
+# The chronological sort key (DOMAIN.md): by start; at equal starts the more precise first,
+# then by end and title. The event's key breaks the last ties, so pages never overlap.
+SORT_FIELDS = ("date_start", "date_precision", "date_end", "title")
+
+
+class RowComparison(Func):
+    """`(a, b, c) < (x, y, z)`: compares sort keys as a whole, which lets the database seek
+    an index straight to a cursor instead of filtering the rows before it."""
+
+    output_field = models.BooleanField()
+
+    def __init__(self, columns, values, operator):
+        self.width, self.operator = len(columns), operator
+        super().__init__(*[F(c) for c in columns], *[Value(v) for v in values])
+
+    def as_sql(self, compiler, connection, **extra_context):
+        parts, params = [], []
+        for expression in self.get_source_expressions():
+            sql, expression_params = compiler.compile(expression)
+            parts.append(sql)
+            params.extend(expression_params)
+        left, right = ", ".join(parts[: self.width]), ", ".join(parts[self.width :])
+        return f"({left}) {self.operator} ({right})", params
+
+
 class EventQuerySet(PublicIdQuerySet):
+    # Where the sort key is read from: the event's own columns, or, once a country filter
+    # drives the query, that country's link row ("lead"), whose index holds the same key.
+    _sort_via = ""
+
+    def _clone(self):
+        clone = super()._clone()
+        clone._sort_via = self._sort_via
+        return clone
+
+    def _sort_columns(self) -> list[str]:
+        via = self._sort_via
+        return [f"{via}{name}" for name in SORT_FIELDS] + [f"{via}event_id" if via else "pk"]
+
     def chronological(self):
-        """Oldest first: by start; at equal starts the more precise first, then by end and
-        title (DOMAIN.md); the key breaks the last ties so pages never overlap."""
-        return self.order_by("date_start", "date_precision", "date_end", "title", "pk")
+        """Oldest first, in the DOMAIN.md order (SORT_FIELDS, then the key)."""
+        return self.order_by(*self._sort_columns())
 
     def newest_first(self):
-        return self.order_by("-date_start", "-date_precision", "-date_end", "-title", "-pk")
+        return self.order_by(*(f"-{column}" for column in self._sort_columns()))
+
+    def after(self, key: tuple, newest_first: bool):
+        """The events that come after sort key `key` (an event's `sort_key`) in the order
+        given: keyset pagination."""
+        operator = "<" if newest_first else ">"
+        return self.filter(RowComparison(self._sort_columns(), key, operator))
 
     def overlapping(self, start=None, end=None):
         """Events whose fuzzy range shares a day with [start, end]; None leaves a side open.
-        "Late Sep 2024" overlaps a filter from 25 Sep, and so does "2024"."""
+        "Late Sep 2024" overlaps a filter from 25 Sep, and so does "2024". With countries,
+        pass the range to involving() instead, where it narrows the index scan."""
         if start is not None:
             self = self.filter(date_end__gte=start)
         if end is not None:
             self = self.filter(date_start__lte=end)
         return self
 
-    def involving(self, *countries):
-        """Events that involve every one of `countries` (Country objects or keys)."""
-        for country in countries:
-            self = self.filter(event_countries__country=country)
+    def involving(self, *countries, start=None, end=None):
+        """Events that involve every one of `countries` (Country objects or keys), and
+        overlap [start, end] when given. The first country drives the query: its link rows
+        hold the sort key, so the range and the order come from one index scan (see
+        _sort_via); the other countries are checked per event."""
+        if not countries:
+            return self.overlapping(start, end)
+        rest = countries
+        if self._sort_via:
+            self = self.overlapping(start, end)
+        else:
+            first, *rest = countries
+            # One join, with every condition on it: a later filter() on the relation
+            # would join the table again.
+            condition = Q(event_countries__country=first)
+            if start is not None:
+                condition &= Q(event_countries__date_end__gte=start)
+            if end is not None:
+                condition &= Q(event_countries__date_start__lte=end)
+            self = self.alias(lead=FilteredRelation("event_countries", condition=condition))
+            self = self.filter(lead__country=first)
+            self._sort_via = "lead__"
+        for country in rest:
+            links = EventCountry.objects.filter(event=OuterRef("pk"), country=country)
+            self = self.filter(Exists(links))
         return self
 
     def search(self, text: str):
@@ -220,12 +285,21 @@ class Event(FuzzyDated, DomainModel):
             start = self.date_start.isoformat() if self.date_start else ""
             self.slug = unique_slug(self, f"{start} {self.title}", max_length=120)
         super().save(*args, **kwargs)
+        # The country links carry a copy of the sort key (see EventCountry).
+        self.event_countries.update(
+            **{name: getattr(self, name) for name in EventCountry.SORT_FIELDS}
+        )
 
     def clean(self):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):
             missing = "longitude" if self.longitude is None else "latitude"
             raise ValidationError({missing: "Give both latitude and longitude, or neither."})
+
+    @property
+    def sort_key(self) -> tuple:
+        """This event's place in the chronological order (see SORT_FIELDS)."""
+        return (*(getattr(self, name) for name in SORT_FIELDS), self.pk)
 
     @property
     def coding(self) -> Coding:
@@ -258,14 +332,29 @@ class EventCountryQuerySet(models.QuerySet):
 
 class EventCountry(models.Model):
     """A country involved in an event: the table that "events between India and Ukraine"
-    queries run on."""
+    queries run on.
 
-    # The link means nothing without the event; a country is reference data.
-    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="event_countries")
-    country = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="event_links")
+    It repeats the event's sort key (dates, precision, title) so that "events of country X
+    in a date range, newest first" is one range scan of the `eventcountry_chronological`
+    index, at any size; Event.save() and the importer keep the copy in step."""
+
+    # The link means nothing without the event; a country is reference data. No index of
+    # their own: the unique (event, country) and the chronological index lead with them.
+    event = models.ForeignKey(
+        Event, on_delete=models.CASCADE, related_name="event_countries", db_index=False
+    )
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="event_links", db_index=False
+    )
+    date_start = models.DateField(editable=False)
+    date_end = models.DateField(editable=False)
+    date_precision = models.PositiveSmallIntegerField(editable=False)
+    title = models.CharField(max_length=300, editable=False)
+
+    SORT_FIELDS = ("date_start", "date_end", "date_precision", "title")
 
     objects = EventCountryQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=list(SORT_FIELDS))
 
     class Meta:
         verbose_name = "country involved"
@@ -273,10 +362,21 @@ class EventCountry(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["event", "country"], name="eventcountry_unique"),
         ]
-        indexes = [models.Index(fields=["country", "event"], name="eventcountry_country_event")]
+        indexes = [
+            models.Index(
+                fields=["country", "date_start", "date_precision", "date_end", "title", "event"],
+                name="eventcountry_chronological",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.country} in {self.event}"
+
+    def save(self, *args, **kwargs):
+        # The sort key is the event's: copied, never edited.
+        for name in self.SORT_FIELDS:
+            setattr(self, name, getattr(self.event, name))
+        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (*self.event.natural_key(), *self.country.natural_key())

@@ -141,3 +141,45 @@ def test_search_follows_a_renamed_official():
     official.save()
     assert list(Event.objects.search("New Name")) == [event]
     assert list(Event.objects.search("Old")) == []
+
+
+def test_country_links_carry_the_events_sort_key():
+    event = make("Talks", "late Sep 2024")
+    link = EventCountry.objects.create(event=event, country=factories.CountryFactory())
+    assert (link.date_start, link.date_end, link.date_precision, link.title) == (
+        event.date_start,
+        event.date_end,
+        event.date_precision,
+        "Talks",
+    )
+    event.date = FuzzyDate.parse("Oct 2024")
+    event.title = "Renamed talks"
+    event.save()
+    link.refresh_from_db()
+    assert (link.date_start, link.date_end, link.date_precision, link.title) == (
+        date(2024, 10, 1),
+        date(2024, 10, 31),
+        P.MONTH,
+        "Renamed talks",
+    )
+
+
+def test_a_country_filter_orders_and_ranges_on_that_countrys_index():
+    country = factories.CountryFactory()
+    queryset = Event.objects.involving(country, start=date(2024, 1, 1)).newest_first()
+    sql = str(queryset.query)
+    # One join to the country's links, carrying the date range and the order.
+    assert sql.count('"events_eventcountry"') == 1
+    assert 'lead."date_end" >=' in sql
+    assert 'ORDER BY lead."date_start" DESC' in sql
+
+
+def test_keyset_after_continues_a_country_filtered_order():
+    country = factories.CountryFactory()
+    events = [make(f"Event {n}", f"{n + 1} Jan 2024") for n in range(5)]
+    for event in events:
+        EventCountry.objects.create(event=event, country=country)
+    ordered = Event.objects.involving(country).newest_first()
+    third = list(ordered)[2]
+    rest = ordered.after(third.sort_key, newest_first=True)
+    assert [e.title for e in rest] == ["Event 1", "Event 0"]

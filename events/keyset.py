@@ -1,9 +1,9 @@
-"""Keyset ("cursor") pagination over the chronological order.
+"""Keyset ("cursor") pagination over the chronological order, for the timeline and the API.
 
 OFFSET makes the database read and discard every row before the page, so page 2,000 of a
 million events costs 2,000 times page 1. A cursor instead carries the sort key of the last
-event shown, and the next page starts right after it, through the `event_chronological`
-index: every page costs the same.
+event shown, and the next page starts right after it, through the chronological index (the
+event's, or the driving country's): every page costs the same.
 """
 
 import base64
@@ -11,12 +11,6 @@ import binascii
 import json
 from dataclasses import dataclass
 from datetime import date
-
-from django.db.models import Q
-
-# Event.objects.chronological() orders by these; pk breaks the last ties, so no event is
-# shown twice or skipped at a page boundary.
-KEY_FIELDS = ("date_start", "date_precision", "date_end", "title", "pk")
 
 
 class InvalidCursor(ValueError):
@@ -32,7 +26,7 @@ class Cursor:
 
     @classmethod
     def after(cls, event, newest_first: bool) -> "Cursor":
-        return cls(tuple(getattr(event, field) for field in KEY_FIELDS), newest_first)
+        return cls(event.sort_key, newest_first)
 
     def encode(self) -> str:
         start, precision, end, title, pk = self.key
@@ -57,18 +51,6 @@ class Cursor:
             raise InvalidCursor(str(error)) from None
         return cls(key, bool(newest))
 
-    def condition(self) -> Q:
-        """Rows that come after this key in its order.
-
-        The lexicographic "(a, b, c) < (x, y, z)" is spelled out as nested ORs; the leading
-        `date_start <= x` repeats what the ORs imply so that the database can start its
-        index scan at the cursor rather than filter the whole index."""
-        op = "lt" if self.newest_first else "gt"
-        condition = Q(**{f"{KEY_FIELDS[-1]}__{op}": self.key[-1]})
-        for field, value in reversed(list(zip(KEY_FIELDS[:-1], self.key[:-1], strict=True))):
-            condition = Q(**{f"{field}__{op}": value}) | (Q(**{field: value}) & condition)
-        return Q(**{f"{KEY_FIELDS[0]}__{op}e": self.key[0]}) & condition
-
 
 @dataclass
 class KeysetPage:
@@ -77,12 +59,12 @@ class KeysetPage:
 
 
 def keyset_page(queryset, *, newest_first: bool, cursor: Cursor | None, size: int) -> KeysetPage:
-    """One page of `queryset` (already in chronological or newest-first order) after
-    `cursor`, and the cursor of the page after it when there is one."""
+    """One page of `queryset` (an EventQuerySet, already in chronological or newest-first
+    order) after `cursor`, and the cursor of the page after it when there is one."""
     if cursor is not None:
         if cursor.newest_first != newest_first:
             raise InvalidCursor("the cursor was made for the other order")
-        queryset = queryset.filter(cursor.condition())
+        queryset = queryset.after(cursor.key, newest_first)
     # One row more than the page says whether another page follows, without a COUNT.
     rows = list(queryset[: size + 1])
     items = rows[:size]
