@@ -1,16 +1,11 @@
-"""Events through the API: how an event reads, and what a write accepts.
-
-Reading builds plain dicts from prefetched rows (`event_data`): DRF's nested serializers
-cost several times more per event, and a dashboard page is many events. The serializers
-below declare the same shape for the OpenAPI schema and for validating writes; a test
-holds the declared fields and `event_data` to the same keys.
+"""Events through the API: the shape an event reads with (declared for the schema; built
+by events.api.reading), and what a write accepts.
 """
 
 import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.urls import reverse
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -19,7 +14,6 @@ from events.event_types import EventType
 from events.models import (
     Country,
     Event,
-    EventRelation,
     Official,
     Organization,
     Participant,
@@ -39,35 +33,8 @@ def ref(record, *, name="name"):
     return {"id": str(record.public_id), "name": getattr(record, name), "slug": record.slug}
 
 
-def participant_data(p: Participant) -> dict:
-    return {
-        "id": str(p.public_id),
-        "official": ref(p.official),
-        "organization": ref(p.organization),
-        "country": p.country.iso_alpha2 if p.country_id else None,
-        "role": p.role,
-        "post": {"id": str(p.post.public_id), "title": p.post.title} if p.post_id else None,
-        "note": p.note,
-    }
-
-
-def related_data(relation: EventRelation, outgoing: bool) -> dict:
-    other = relation.to_event if outgoing else relation.from_event
-    label = (
-        relation.get_kind_display()
-        if outgoing
-        else EventRelation.INVERSE_LABELS[EventRelation.Kind(relation.kind)]
-    )
-    return {
-        "id": str(other.public_id),
-        "title": other.title,
-        "date_label": other.date_label,
-        "relation": label,
-        "note": relation.note,
-    }
-
-
 def date_data(record) -> dict:
+    """A fuzzy-dated record's date fields as the API writes them."""
     fuzzy = record.date
     return {
         "date_start": record.date_start.isoformat(),
@@ -76,80 +43,6 @@ def date_data(record) -> dict:
         "date_qualifier": record.date_qualifier,
         "date_label": fuzzy.label,
         "date_edtf": fuzzy.edtf,
-    }
-
-
-def event_data(event: Event, request=None) -> dict:
-    """The API's representation of an event (prefetched with `for_listing`)."""
-    coding = event.coding
-    timeline = f"/timeline/events/{event.public_id}/"
-    detail = reverse("api:event-detail", args=[event.public_id])
-    if request is not None:
-        timeline, detail = request.build_absolute_uri(timeline), request.build_absolute_uri(detail)
-    return {
-        "id": str(event.public_id),
-        "url": detail,
-        "slug": event.slug,
-        "title": event.title,
-        "type": event.type,
-        "coding": {
-            "plover_event": coding.plover_event,
-            "plover_mode": coding.plover_mode,
-            "cameo_root": coding.cameo_root,
-        },
-        "status": event.status,
-        **date_data(event),
-        "location": {
-            "name": event.location,
-            "country": event.location_country.iso_alpha2 if event.location_country_id else None,
-            "latitude": float(event.latitude) if event.latitude is not None else None,
-            "longitude": float(event.longitude) if event.longitude is not None else None,
-        },
-        "countries": [c.iso_alpha2 for c in event.countries.all()],
-        "participants": [participant_data(p) for p in event.participants.all()],
-        "topics": [t.slug for t in event.topics.all()],
-        "summary": event.summary,
-        "agreements": [
-            {
-                "id": str(a.public_id),
-                "title": a.title,
-                "kind": a.kind,
-                "status": a.status,
-                "disclosed": a.disclosed,
-            }
-            for a in event.agreements.all()
-        ],
-        "sources": [
-            {
-                "id": str(c.source.public_id),
-                "url": c.source.url,
-                "headline": c.source.headline,
-                "publisher": c.source.publisher.name if c.source.publisher_id else None,
-                "published_at": c.source.published_at.isoformat()
-                if c.source.published_at
-                else None,
-                "excerpt": c.excerpt,
-            }
-            for c in event.citations.all()
-        ],
-        "statements": [
-            {
-                "id": str(s.public_id),
-                "official": ref(s.official),
-                "organization": ref(s.organization),
-                "text": s.text,
-                "source": str(s.source.public_id),
-            }
-            for s in event.statements.all()
-        ],
-        "related_events": [
-            *(related_data(r, outgoing=True) for r in event.relations_from.all()),
-            *(related_data(r, outgoing=False) for r in event.relations_to.all()),
-        ],
-        "external_id": event.external_id,
-        "timeline_url": timeline,
-        "created_at": event.created_at.isoformat(),
-        "updated_at": event.updated_at.isoformat(),
     }
 
 
@@ -259,9 +152,6 @@ class EventSerializer(serializers.Serializer):
     timeline_url = serializers.URLField()
     created_at = serializers.DateTimeField()
     updated_at = serializers.DateTimeField()
-
-    def to_representation(self, instance):
-        return event_data(instance, self.context.get("request"))
 
 
 # Writing -----------------------------------------------------------------------------------

@@ -1,8 +1,14 @@
 """Pages of results with a size the client picks, within bounds."""
 
+from dataclasses import dataclass
+
 from django.conf import settings
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+from events.keyset import Cursor, InvalidCursor
 
 
 class BoundedPageNumberPagination(PageNumberPagination):
@@ -33,4 +39,86 @@ class BoundedPageNumberPagination(PageNumberPagination):
     def get_paginated_response_schema(self, schema):
         response = super().get_paginated_response_schema(schema)
         response["required"] = ["count", "results"]
+        return response
+
+
+@dataclass
+class EventPage:
+    queryset: object  # the page's events, sliced, not yet read
+    number: int | None = None  # page mode
+    count: int | None = None
+    cursor: Cursor | None = None  # cursor mode
+    size: int = 0
+    newest_first: bool = True
+
+
+class EventPagination(BoundedPageNumberPagination):
+    """Events by page number (with a total count) or, given `cursor`, by keyset: the next
+    page starts after the last event's sort key, so every page costs the same and no
+    COUNT is made. The page is sliced here and read by events.api.reading."""
+
+    cursor_query_param = "cursor"
+
+    def page_of(self, events, request) -> EventPage:
+        size = self.get_page_size(request)
+        self.request = request
+        if self.cursor_query_param in request.query_params:
+            newest_first = request.query_params.get("ordering") != "date"
+            raw = request.query_params[self.cursor_query_param]
+            cursor = None
+            if raw:
+                try:
+                    cursor = Cursor.decode(raw)
+                    if cursor.newest_first != newest_first:
+                        raise InvalidCursor("made for the other order")
+                except InvalidCursor:
+                    raise ValidationError(
+                        {"cursor": ["Not a cursor of this list; start again with cursor= ."]}
+                    ) from None
+                events = events.after(cursor.key, newest_first)
+            # One row more than the page says whether a next page exists.
+            return EventPage(
+                events[: size + 1], cursor=cursor, size=size, newest_first=newest_first
+            )
+        number = request.query_params.get(self.page_query_param) or "1"
+        if not number.isdigit() or int(number) < 1:
+            raise ValidationError({"page": ["A whole number from 1."]})
+        number = int(number)
+        count = events.count()
+        last = max(1, -(-count // size))
+        if number > last:
+            raise NotFound(f"There are {last} pages of {size}.")
+        offset = (number - 1) * size
+        return EventPage(events[offset : offset + size], number=number, count=count, size=size)
+
+    def response(self, rows: list[dict], page: EventPage, reader) -> Response:
+        if page.number is None:
+            more = len(rows) > page.size
+            rows = rows[: page.size]
+            next_link = None
+            if more:
+                last = Cursor(reader.keys[page.size - 1], page.newest_first)
+                next_link = replace_query_param(
+                    self.request.build_absolute_uri(), self.cursor_query_param, last.encode()
+                )
+            return Response({"next": next_link, "results": rows})
+        url = self.request.build_absolute_uri()
+        last = max(1, -(-page.count // page.size))
+        return Response(
+            {
+                "count": page.count,
+                "next": replace_query_param(url, self.page_query_param, page.number + 1)
+                if page.number < last
+                else None,
+                "previous": replace_query_param(url, self.page_query_param, page.number - 1)
+                if page.number > 1
+                else None,
+                "results": rows,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        # count and previous come with page numbers only, not with cursors.
+        response["required"] = ["next", "results"]
         return response

@@ -20,14 +20,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events.api import entities
-from events.api.events import (
-    EventSerializer,
-    EventWriteSerializer,
-    api_errors,
-    event_data,
-)
+from events.api.events import EventSerializer, EventWriteSerializer, api_errors
 from events.api.exports import EXPORT_RENDERERS, EXPORTS
+from events.api.pagination import EventPagination
 from events.api.permissions import CanAddEvents, ReadOnly
+from events.api.reading import EventReader, parse_fields
 from events.extraction import ExtractionInputError, extract_from_input
 from events.filters import (
     AgreementFilter,
@@ -60,6 +57,20 @@ EXPORT_FORMAT = OpenApiParameter(
 )
 
 
+FIELDS_PARAMETER = OpenApiParameter(
+    "fields",
+    str,
+    description="Comma-separated fields to return (default: all), e.g. "
+    "id,title,date_label,countries,participants.",
+)
+CURSOR_PARAMETER = OpenApiParameter(
+    "cursor",
+    str,
+    description="Keyset paging: empty for the first page, then the `next` link's value. "
+    "Constant cost at any depth; no total count.",
+)
+
+
 class ProtectedDeleteMixin:
     """A record others depend on is not deleted: 409 with the reason, nothing lost."""
 
@@ -77,19 +88,38 @@ class ProtectedRecord(ValidationError):
     status_code = status.HTTP_409_CONFLICT
 
 
+EXPORT_CHUNK = 500
+
+
+def read_in_order(reader: EventReader, ids: list) -> list[dict]:
+    """`ids`' events, read in one go, in the order of `ids`."""
+    if not ids:
+        return []
+    events = reader.read(Event.objects.filter(pk__in=ids))
+    position = {pk: index for index, pk in enumerate(ids)}
+    order = sorted(range(len(events)), key=lambda i: position[reader.keys[i][-1]])
+    return [events[i] for i in order]
+
+
 @extend_schema_view(
-    list=extend_schema(parameters=[EXPORT_FORMAT]),
+    list=extend_schema(parameters=[EXPORT_FORMAT, FIELDS_PARAMETER, CURSOR_PARAMETER]),
+    retrieve=extend_schema(parameters=[FIELDS_PARAMETER]),
     create=extend_schema(request=EventWriteSerializer, responses={201: EventSerializer}),
     update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
     partial_update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
 )
 class EventViewSet(viewsets.ModelViewSet):
     """Events, newest first, filtered as the timeline is (country, official, type, topic,
-    date range, text, ...). Writes take participants and sources nested, in one transaction."""
+    date range, text, ...). Writes take participants and sources nested, in one transaction.
+
+    Pages: `page` and `page_size` (with a total `count`), or `cursor` (empty for the first
+    page; each response gives the `next` one) for deep or incremental reads at constant
+    cost. `fields=id,title,date_label,participants` returns only those fields."""
 
     queryset = Event.objects.all()
     serializer_class = EventSerializer
     filterset_class = EventFilter
+    pagination_class = EventPagination
     lookup_field = "public_id"
     # Writes are nested documents: JSON only.
     parser_classes = [JSONParser]
@@ -101,28 +131,45 @@ class EventViewSet(viewsets.ModelViewSet):
         return renderers
 
     def get_queryset(self):
-        return Event.objects.for_listing()
+        return Event.objects.all()
+
+    def reader(self) -> EventReader:
+        return EventReader(self.request, parse_fields(self.request.query_params.get("fields")))
 
     def list(self, request, *args, **kwargs):
         events = self.filter_queryset(self.get_queryset())
         export = EXPORTS.get(request.accepted_renderer.format)
         if export:
             return self.export(events, *export)
-        page = self.paginate_queryset(events)
-        return self.get_paginated_response([event_data(e, request) for e in page])
+        page = self.paginator.page_of(events, request)
+        reader = self.reader()
+        return self.paginator.response(reader.read(page.queryset), page, reader)
 
     def export(self, events, writer, content_type, filename):
-        rows = (event_data(e, self.request) for e in events.iterator(chunk_size=500))
-        response = StreamingHttpResponse(writer(rows), content_type=content_type)
+        """Every matching event, read a chunk at a time so memory stays flat."""
+        reader = EventReader(self.request)
+
+        def rows():
+            ids = events.values_list("pk", flat=True)
+            chunk = []
+            for pk in ids.iterator(chunk_size=EXPORT_CHUNK):
+                chunk.append(pk)
+                if len(chunk) == EXPORT_CHUNK:
+                    yield from read_in_order(reader, chunk)
+                    chunk = []
+            yield from read_in_order(reader, chunk)
+
+        response = StreamingHttpResponse(writer(rows()), content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
     def retrieve(self, request, *args, **kwargs):
-        return Response(event_data(self.get_object(), request))
+        event = self.get_object()
+        return Response(self.reader().read(Event.objects.filter(pk=event.pk))[0])
 
     def create(self, request, *args, **kwargs):
         event = self._write(None, request.data)
-        return Response(event_data(event, request), status=status.HTTP_201_CREATED)
+        return Response(self.read_one(event), status=status.HTTP_201_CREATED)
 
     def update(self, request, *args, partial=False, **kwargs):
         event = self.get_object()
@@ -130,12 +177,15 @@ class EventViewSet(viewsets.ModelViewSet):
         if partial:
             # What the client leaves out stays as it is; a date given as text replaces the
             # stored date fields rather than being read against them.
-            current = write_shape(event_data(event, request))
+            current = write_shape(self.read_one(event))
             if "date" in data or "date_start" in data:
                 for name in DATE_FIELDS:
                     current.pop(name)
             data = {**current, **dict(data)}
-        return Response(event_data(self._write(event, data), request))
+        return Response(self.read_one(self._write(event, data)))
+
+    def read_one(self, event) -> dict:
+        return EventReader(self.request).read(Event.objects.filter(pk=event.pk))[0]
 
     def _write(self, event, data):
         serializer = EventWriteSerializer(data=data, context=self.get_serializer_context())
@@ -147,7 +197,7 @@ class EventViewSet(viewsets.ModelViewSet):
                 saved = event_update(event, serializer.to_spec())
         except DjangoValidationError as error:
             raise ValidationError(api_errors(error)) from None
-        return Event.objects.for_listing().get(pk=saved.pk)
+        return saved
 
     @extend_schema(
         parameters=[
@@ -351,7 +401,7 @@ class RelationView(APIView):
         if a == b:
             raise ValidationError({"countries": ["Name two different countries."]})
         summary = relation_summary(a, b)
-        latest = Event.objects.for_listing().filter(pk__in=[e.pk for e in summary.latest_events])
+        latest = Event.objects.filter(pk__in=[e.pk for e in summary.latest_events])
         pair = "-".join(sorted([a.iso_alpha2, b.iso_alpha2]))
         context = {"request": request}
         return Response(
@@ -367,7 +417,7 @@ class RelationView(APIView):
                     many=True,
                     context=context,
                 ).data,
-                "latest_events": [event_data(e, request) for e in latest.newest_first()],
+                "latest_events": EventReader(request).read(latest.newest_first()),
                 "statements": entities.StatementSerializer(
                     summary.statements, many=True, context=context
                 ).data,

@@ -1,0 +1,364 @@
+"""How events read through the API, built from plain value rows.
+
+A page of events is one query for the events (their countries and topics aggregated in the
+same query) and one per related kind the client asked for (participants, agreements,
+sources, statements, related events), whatever the page size. No model instances: building
+them costs more than the queries on a page of fifty. `?fields=` limits the work to what a
+dashboard shows. EventSerializer (events.api.events) declares this shape for the schema; a
+test holds the two to the same keys.
+"""
+
+from collections import defaultdict
+from urllib.parse import urljoin
+
+from django.db.models import Aggregate, CharField, OuterRef, Q, Subquery
+from django.urls import reverse
+from rest_framework.exceptions import ValidationError
+
+from events.dates import DatePrecision, DateQualifier, FuzzyDate
+from events.event_types import coding_for
+from events.models import (
+    Agreement,
+    Citation,
+    Event,
+    EventCountry,
+    EventRelation,
+    Participant,
+    Statement,
+)
+from events.models.event import SORT_FIELDS
+
+# Every field an event reads with, in order; `?fields=` picks among them.
+FIELDS = (
+    "id",
+    "url",
+    "slug",
+    "title",
+    "type",
+    "coding",
+    "status",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_label",
+    "date_edtf",
+    "location",
+    "countries",
+    "participants",
+    "topics",
+    "summary",
+    "agreements",
+    "sources",
+    "statements",
+    "related_events",
+    "external_id",
+    "timeline_url",
+    "created_at",
+    "updated_at",
+)
+EVENT_VALUES = (
+    "pk",
+    "public_id",
+    "slug",
+    "title",
+    "type",
+    "status",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "summary",
+    "location",
+    "location_country__iso_alpha2",
+    "latitude",
+    "longitude",
+    "external_id",
+    "created_at",
+    "updated_at",
+)
+SEPARATOR = "\x1f"  # unit separator: never in a code or a slug
+PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
+
+
+class GroupConcat(Aggregate):
+    """The values of a group joined into one text (group_concat; string_agg on PostgreSQL)."""
+
+    function = "group_concat"
+    template = f"%(function)s(%(expressions)s, '{SEPARATOR}')"
+    output_field = CharField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="string_agg", **extra_context)
+
+
+def joined(model, column):
+    """A subquery: `column` of `model`'s rows for the outer event, joined by SEPARATOR."""
+    rows = model.objects.filter(event=OuterRef("pk")).order_by().values("event")
+    return Subquery(rows.annotate(joined=GroupConcat(column)).values("joined"))
+
+
+def parse_fields(text: str | None) -> set[str]:
+    """The `fields` parameter: comma-separated names; all of them when absent."""
+    if not text:
+        return set(FIELDS)
+    names = {name.strip() for name in text.split(",") if name.strip()}
+    unknown = sorted(names - set(FIELDS))
+    if unknown:
+        raise ValidationError(
+            {"fields": [f"Unknown field: {', '.join(unknown)}. Choose from {', '.join(FIELDS)}."]}
+        )
+    return names | {"id"}
+
+
+def ref(prefix: str, row: dict, name: str = "name") -> dict | None:
+    """{"id", "name", "slug"} of a linked record read as `prefix__...` values."""
+    public_id = row[f"{prefix}__public_id"]
+    if public_id is None:
+        return None
+    return {"id": str(public_id), "name": row[f"{prefix}__{name}"], "slug": row[f"{prefix}__slug"]}
+
+
+def fuzzy(row: dict, prefix: str = "") -> FuzzyDate:
+    return FuzzyDate(
+        row[f"{prefix}date_start"],
+        row[f"{prefix}date_end"],
+        DatePrecision(row[f"{prefix}date_precision"]),
+        DateQualifier(row[f"{prefix}date_qualifier"]),
+    )
+
+
+class EventReader:
+    """Reads events into the API's representation, loading only the `fields` asked for."""
+
+    def __init__(self, request=None, fields: set[str] | None = None):
+        self.fields = fields or set(FIELDS)
+        self.keys: list[tuple] = []
+        self.base = request.build_absolute_uri("/") if request is not None else "/"
+        # Reversed once: a page of URLs then costs string formatting, not URL resolution.
+        self.detail_path = reverse("api:event-detail", args=[PLACEHOLDER])
+
+    def wants(self, *names) -> bool:
+        return any(name in self.fields for name in names)
+
+    def read(self, queryset) -> list[dict]:
+        """The events of `queryset` (filtered, ordered, sliced), represented, in order."""
+        annotations = {}
+        if self.wants("countries"):
+            annotations["country_codes"] = joined(EventCountry, "country__iso_alpha2")
+        if self.wants("topics"):
+            annotations["topic_slugs"] = joined(Event.topics.through, "topic__slug")
+        rows = list(queryset.values(*EVENT_VALUES, **annotations))
+        # Each event's sort key, for the next page's cursor and for reordering.
+        self.keys = [(*(row[name] for name in SORT_FIELDS), row["pk"]) for row in rows]
+        ids = [row["pk"] for row in rows]
+        related = self.related(ids) if ids else {}
+        return [self.event(row, related) for row in rows]
+
+    def related(self, ids) -> dict:
+        loaded = {}
+        if self.wants("participants"):
+            loaded["participants"] = self.group(
+                Participant.objects.filter(event_id__in=ids)
+                .order_by("event_id", "pk")
+                .values(
+                    "event_id",
+                    "public_id",
+                    "role",
+                    "note",
+                    "official__public_id",
+                    "official__name",
+                    "official__slug",
+                    "organization__public_id",
+                    "organization__name",
+                    "organization__slug",
+                    "country__iso_alpha2",
+                    "post__public_id",
+                    "post__title",
+                )
+            )
+        if self.wants("agreements"):
+            loaded["agreements"] = self.group(
+                Agreement.objects.filter(event_id__in=ids)
+                .order_by("title", "pk")
+                .values("event_id", "public_id", "title", "kind", "status", "disclosed")
+            )
+        if self.wants("sources"):
+            loaded["sources"] = self.group(
+                Citation.objects.filter(event_id__in=ids)
+                .order_by("pk")
+                .values(
+                    "event_id",
+                    "excerpt",
+                    "source__public_id",
+                    "source__url",
+                    "source__headline",
+                    "source__publisher__name",
+                    "source__published_at",
+                )
+            )
+        if self.wants("statements"):
+            loaded["statements"] = self.group(
+                Statement.objects.filter(event_id__in=ids)
+                .order_by("pk")
+                .values(
+                    "event_id",
+                    "public_id",
+                    "text",
+                    "source__public_id",
+                    "official__public_id",
+                    "official__name",
+                    "official__slug",
+                    "organization__public_id",
+                    "organization__name",
+                    "organization__slug",
+                )
+            )
+        if self.wants("related_events"):
+            loaded["related_events"] = self.relations(ids)
+        return loaded
+
+    @staticmethod
+    def group(rows, key="event_id") -> dict:
+        grouped = defaultdict(list)
+        for row in rows:
+            grouped[row[key]].append(row)
+        return grouped
+
+    def relations(self, ids) -> dict:
+        """Relations from and to the events, each seen from the event's side."""
+        other = (
+            "public_id",
+            "title",
+            "date_start",
+            "date_end",
+            "date_precision",
+            "date_qualifier",
+        )
+        rows = EventRelation.objects.filter(
+            Q(from_event_id__in=ids) | Q(to_event_id__in=ids)
+        ).values(
+            "pk",
+            "kind",
+            "note",
+            "from_event_id",
+            "to_event_id",
+            *(f"from_event__{name}" for name in other),
+            *(f"to_event__{name}" for name in other),
+        )
+        wanted = set(ids)
+        grouped = defaultdict(list)
+        for row in sorted(rows, key=lambda r: r["pk"]):
+            kind = EventRelation.Kind(row["kind"])
+            if row["from_event_id"] in wanted:
+                grouped[row["from_event_id"]].append((0, row, "to_event__", kind.label))
+            if row["to_event_id"] in wanted:
+                label = EventRelation.INVERSE_LABELS[kind]
+                grouped[row["to_event_id"]].append((1, row, "from_event__", label))
+        return {
+            event_id: [
+                {
+                    "id": str(row[f"{side}public_id"]),
+                    "title": row[f"{side}title"],
+                    "date_label": fuzzy(row, side).label,
+                    "relation": str(label),
+                    "note": row["note"],
+                }
+                # Relations from the event first, then those to it (each in creation order).
+                for _, row, side, label in sorted(entries, key=lambda entry: entry[0])
+            ]
+            for event_id, entries in grouped.items()
+        }
+
+    def event(self, row: dict, related: dict) -> dict:
+        public_id = str(row["public_id"])
+        date = fuzzy(row)
+        coding = coding_for(row["type"], planned=row["status"] == "planned")
+        data = {
+            "id": public_id,
+            "url": urljoin(self.base, self.detail_path.replace(PLACEHOLDER, public_id)),
+            "slug": row["slug"],
+            "title": row["title"],
+            "type": row["type"],
+            "coding": {
+                "plover_event": coding.plover_event,
+                "plover_mode": coding.plover_mode,
+                "cameo_root": coding.cameo_root,
+            },
+            "status": row["status"],
+            "date_start": row["date_start"].isoformat(),
+            "date_end": row["date_end"].isoformat(),
+            "date_precision": date.precision.slug,
+            "date_qualifier": row["date_qualifier"],
+            "date_label": date.label,
+            "date_edtf": date.edtf,
+            "location": {
+                "name": row["location"],
+                "country": row["location_country__iso_alpha2"],
+                "latitude": float(row["latitude"]) if row["latitude"] is not None else None,
+                "longitude": float(row["longitude"]) if row["longitude"] is not None else None,
+            },
+            "summary": row["summary"],
+            "external_id": row["external_id"],
+            "timeline_url": urljoin(self.base, f"timeline/events/{public_id}/"),
+            "created_at": row["created_at"].isoformat(),
+            "updated_at": row["updated_at"].isoformat(),
+        }
+        for column, field in (("country_codes", "countries"), ("topic_slugs", "topics")):
+            if column in row:
+                data[field] = sorted(row[column].split(SEPARATOR)) if row[column] else []
+        pk = row["pk"]
+        if "participants" in related:
+            data["participants"] = [
+                {
+                    "id": str(p["public_id"]),
+                    "official": ref("official", p),
+                    "organization": ref("organization", p),
+                    "country": p["country__iso_alpha2"],
+                    "role": p["role"],
+                    "post": {"id": str(p["post__public_id"]), "title": p["post__title"]}
+                    if p["post__public_id"]
+                    else None,
+                    "note": p["note"],
+                }
+                for p in related["participants"].get(pk, ())
+            ]
+        if "agreements" in related:
+            data["agreements"] = [
+                {
+                    "id": str(a["public_id"]),
+                    "title": a["title"],
+                    "kind": a["kind"],
+                    "status": a["status"],
+                    "disclosed": a["disclosed"],
+                }
+                for a in related["agreements"].get(pk, ())
+            ]
+        if "sources" in related:
+            data["sources"] = [
+                {
+                    "id": str(c["source__public_id"]),
+                    "url": c["source__url"],
+                    "headline": c["source__headline"],
+                    "publisher": c["source__publisher__name"],
+                    "published_at": c["source__published_at"].isoformat()
+                    if c["source__published_at"]
+                    else None,
+                    "excerpt": c["excerpt"],
+                }
+                for c in related["sources"].get(pk, ())
+            ]
+        if "statements" in related:
+            data["statements"] = [
+                {
+                    "id": str(s["public_id"]),
+                    "official": ref("official", s),
+                    "organization": ref("organization", s),
+                    "text": s["text"],
+                    "source": str(s["source__public_id"]),
+                }
+                for s in related["statements"].get(pk, ())
+            ]
+        if "related_events" in related:
+            data["related_events"] = related["related_events"].get(pk, [])
+        return {name: data[name] for name in FIELDS if name in self.fields}
