@@ -1,6 +1,7 @@
 """Tokens are created and revoked by administrators; the key is shown once, on creation."""
 
 from django.contrib import admin, messages
+from django.template.response import TemplateResponse
 from django.utils import timezone
 
 from access.models import ApiToken
@@ -29,15 +30,16 @@ class ApiTokenAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         if not change:
-            key = obj.issue_key()
-            super().save_model(request, obj, form, change)
-            messages.warning(
-                request,
-                f"The key for \u201c{obj.name}\u201d is {key} \u2014 copy it now: it is not "
-                "stored and will not be shown again.",
-            )
-            return
+            # Shown once, in the response itself: never stored, not even in a message cookie.
+            request._issued_key = obj.issue_key()
         super().save_model(request, obj, form, change)
+
+    def response_add(self, request, obj, post_url_continue=None):
+        context = {**self.admin_site.each_context(request), "token": obj}
+        context["key"] = request._issued_key
+        response = TemplateResponse(request, "admin/access/apitoken/issued.html", context)
+        response["Cache-Control"] = "no-store"
+        return response
 
     @admin.display(description="state")
     def state(self, obj):

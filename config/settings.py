@@ -41,12 +41,14 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "config.middleware.RejectNullCharactersMiddleware",
     # Static files from the app server itself, compressed and cached: no CDN, no nginx needed.
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "config.middleware.ReadAccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -151,10 +153,10 @@ CONTENT_SECURITY_POLICY = {
 
 LOGIN_URL = "admin:login"
 
-# The API. Reads are open unless DJANGO_API_READ_REQUIRES_LOGIN is set; writes need an
-# editor, by session (with CSRF) or by a write token ("Authorization: Token <key>", see
-# access.models.ApiToken).
-API_READ_REQUIRES_LOGIN = env.bool("DJANGO_API_READ_REQUIRES_LOGIN", default=False)
+# Reads (timeline pages and API) are open unless DJANGO_READ_REQUIRES_LOGIN is set; API
+# writes need an editor, by session (with CSRF) or by a write token ("Authorization: Token
+# <key>", see access.models.ApiToken).
+READ_REQUIRES_LOGIN = env.bool("DJANGO_READ_REQUIRES_LOGIN", default=False)
 API_MAX_PAGE_SIZE = 500
 
 REST_FRAMEWORK = {
@@ -181,6 +183,9 @@ REST_FRAMEWORK = {
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "PAGE_SIZE": 50,
+    # Proxies in front of the app whose X-Forwarded-For to trust when throttling by address;
+    # with none, a client could name any address it likes.
+    "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

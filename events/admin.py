@@ -9,7 +9,7 @@ from django.forms.models import BaseInlineFormSet
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.extraction.admin_views import extraction_urls
-from events.forms import FuzzyDatedForm, TenureForm
+from events.forms import FuzzyDatedForm, ParticipantForm, TenureForm
 from events.models import (
     Agreement,
     AgreementParty,
@@ -237,6 +237,7 @@ class EventCountryInline(admin.TabularInline):
 
 class ParticipantInline(admin.TabularInline):
     model = Participant
+    form = ParticipantForm
     formset = ParticipantFormSet
     extra = 1
     autocomplete_fields = ("official", "organization", "country", "post")
@@ -332,6 +333,7 @@ class EventAdmin(DomainAdmin):
 
 @admin.register(Participant)
 class ParticipantAdmin(DomainAdmin):
+    form = ParticipantForm
     list_display = ("__str__", "event", "post", "country")
     list_filter = ("role", ("country", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("event", "official", "organization", "country", "post")

@@ -13,8 +13,6 @@ same parameters and the same meaning everywhere:
 Unknown values are errors naming the parameter, never silently empty results.
 """
 
-import uuid
-
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
@@ -41,6 +39,10 @@ from events.models import (
     Topic,
 )
 
+# "Involves all of them" checks each country per event: a bound keeps one request from
+# tying up the database.
+MAX_COUNTRIES = 10
+
 
 class CountryCodesField(forms.Field):
     """One or more ISO alpha-2 or alpha-3 codes, repeated or comma-separated; cleans to a
@@ -52,19 +54,19 @@ class CountryCodesField(forms.Field):
         if not value:
             return []
         values = value if isinstance(value, list | tuple) else [value]
-        codes = [c.strip().upper() for v in values for c in str(v).split(",") if c.strip()]
-        found = Country.objects.filter(Q(iso_alpha2__in=codes) | Q(iso_alpha3__in=codes))
-        by_code = {}
-        for country in found:
-            by_code[country.iso_alpha2] = by_code[country.iso_alpha3] = country
-        unknown = [c for c in codes if c not in by_code]
+        codes = [c.strip() for v in values for c in str(v).split(",") if c.strip()]
+        if len(codes) > MAX_COUNTRIES:
+            raise forms.ValidationError(
+                "At most %(most)d countries.", code="too_many", params={"most": MAX_COUNTRIES}
+            )
+        by_code, unknown = Country.objects.by_codes(codes)
         if unknown:
             raise forms.ValidationError(
                 "Unknown country code: %(codes)s. Use ISO 3166-1 alpha-2 (UA) or alpha-3 (UKR).",
                 code="unknown_country",
                 params={"codes": ", ".join(unknown)},
             )
-        return list(dict.fromkeys(by_code[c] for c in codes))
+        return list(dict.fromkeys(by_code.values()))
 
     def validate(self, value):
         if self.required and not value:
@@ -82,11 +84,7 @@ class RecordRefField(forms.CharField):
         value = super().clean(value)
         if not value:
             return None
-        try:
-            lookup = {"public_id": uuid.UUID(value)}
-        except ValueError:
-            lookup = {self.slug_field: value} if self.slug_field else None
-        record = self.queryset.filter(**lookup).first() if lookup else None
+        record = self.queryset.by_reference(value, self.slug_field).first()
         if record is None:
             raise forms.ValidationError(
                 "No %(noun)s with the slug or id %(value)s.",
@@ -165,11 +163,16 @@ class EventFilter(django_filters.FilterSet):
         queryset=Organization.objects.all(),
         noun="organization",
     )
-    type = django_filters.MultipleChoiceFilter(choices=EventType.choices, label="Type")
+    # distinct=False: these test the event's own columns, so no row repeats and the page
+    # query needs no DISTINCT over every column.
+    type = django_filters.MultipleChoiceFilter(
+        choices=EventType.choices, label="Type", distinct=False
+    )
     topic = SlugsFilter(
         field_name="topics__slug",
         to_field_name="slug",
         queryset=Topic.objects.all(),
+        method="filter_topics",
         label="Topic",
     )
     precision = django_filters.MultipleChoiceFilter(
@@ -178,7 +181,9 @@ class EventFilter(django_filters.FilterSet):
         method="filter_precision",
         label="Date precision",
     )
-    status = django_filters.MultipleChoiceFilter(choices=Event.Status.choices, label="Status")
+    status = django_filters.MultipleChoiceFilter(
+        choices=Event.Status.choices, label="Status", distinct=False
+    )
     date_after = FuzzyBoundFilter(side="start", method="filter_dates", label="From")
     date_before = FuzzyBoundFilter(side="end", method="filter_dates", label="To")
     q = django_filters.CharFilter(method="filter_text", label="Text")
@@ -206,6 +211,11 @@ class EventFilter(django_filters.FilterSet):
         # EXISTS rather than a join: no duplicate rows, so no DISTINCT over the page.
         taking_part = Participant.objects.filter(event=OuterRef("pk"), **{field: record})
         return queryset.filter(Exists(taking_part))
+
+    def filter_topics(self, queryset, name, topics):
+        # EXISTS, not a join: an event with two of the topics is still one row.
+        tagged = Event.topics.through.objects.filter(event=OuterRef("pk"), topic__in=topics)
+        return queryset.filter(Exists(tagged)) if topics else queryset
 
     def filter_precision(self, queryset, name, slugs):
         return queryset.filter(date_precision__in=[DatePrecision.from_slug(s) for s in slugs])

@@ -100,3 +100,14 @@ class TenureForm(FuzzyDateFormMixin, forms.ModelForm):
         "start_text": ("start_earliest", "start_latest", "start_precision"),
         "end_text": ("end_earliest", "end_latest", "end_precision"),
     }
+
+
+class ParticipantForm(forms.ModelForm):
+    """A post the editor picks is kept; left empty (or cleared), it follows the official's
+    tenures on the event's date."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if "post" in self.changed_data:
+            self.instance.post_chosen = cleaned.get("post") is not None
+        return cleaned

@@ -12,6 +12,8 @@ import json
 from dataclasses import dataclass
 from datetime import date
 
+from events.dates import DatePrecision
+
 
 class InvalidCursor(ValueError):
     """A cursor that was not made by encode_cursor, or for the other order."""
@@ -44,7 +46,10 @@ class Cursor:
             newest, start, precision, end, title, pk = json.loads(raw)
             if not (isinstance(precision, int) and isinstance(pk, int)):
                 raise TypeError("precision and pk are integers")
-            if not isinstance(title, str) or newest not in (0, 1):
+            # Bounded to what the columns hold: anything else would fail in the database.
+            if precision not in DatePrecision.values or not 0 < pk < 2**63:
+                raise ValueError("precision or key out of range")
+            if not isinstance(title, str) or "\x00" in title or newest not in (0, 1):
                 raise TypeError("title is text and the order a flag")
             key = (date.fromisoformat(start), precision, date.fromisoformat(end), title, pk)
         except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:

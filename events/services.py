@@ -110,6 +110,8 @@ def _participant_rows(event: Event, specs: Sequence[ParticipantSpec], errors: di
         row = existing.get(spec.identity) or Participant(event=event)
         for name, value in spec.__dict__.items():
             setattr(row, name, value)
+        # A post named in the write is the editor's choice; none means: derive it.
+        row.post_chosen = spec.post is not None
         try:
             if spec.identity in seen:
                 raise ValidationError(

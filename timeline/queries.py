@@ -157,11 +157,7 @@ def partner_counts(listing: EventListing, country: Country) -> list[Partner]:
 
 def event_by_ref(ref: str) -> Event:
     """The event whose public id or slug is `ref`, with everything its page shows."""
-    try:
-        lookup = {"public_id": uuid.UUID(ref)}
-    except ValueError:
-        lookup = {"slug": ref}
-    found = Event.objects.for_listing().filter(**lookup).first()
+    found = Event.objects.for_listing().by_reference(ref).first()
     if found is None:
         raise Http404("No event with this id or slug.")
     return found

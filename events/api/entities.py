@@ -110,6 +110,9 @@ class CountrySerializer(serializers.ModelSerializer):
             raise serializers.ValidationError({"numeric": ["Three digits."]})
         return data
 
+    def validate_names(self, names):
+        return distinct_names(names)
+
     @transaction.atomic
     def create(self, validated_data):
         names = validated_data.pop("names", [])
@@ -201,6 +204,17 @@ class TenureReadSerializer(serializers.Serializer):
         }
 
 
+def distinct_names(names):
+    """Names differing only in case are one name (the database holds them unique so)."""
+    seen = set()
+    for entry in names:
+        key = entry["name"].casefold()
+        if key in seen:
+            raise serializers.ValidationError(f"{entry['name']!r} is given twice.")
+        seen.add(key)
+    return names
+
+
 class OfficialSerializer(RecordSerializer):
     country = CountryCodeField(required=False, allow_null=True)
     slug = serializers.SlugField(required=False, max_length=80)
@@ -221,6 +235,9 @@ class OfficialSerializer(RecordSerializer):
             "created_at",
             "updated_at",
         ]
+
+    def validate_other_names(self, names):
+        return distinct_names(names)
 
     @transaction.atomic
     def create(self, validated_data):
@@ -343,12 +360,23 @@ class AgreementSerializer(RecordSerializer):
             for party in parties:
                 AgreementParty.objects.create(agreement=agreement, **party)
         if changes is not None:
-            agreement.status_changes.all().delete()
+            # A step given again (same status, date and party) keeps its row and public id.
+            existing = {
+                (c.status, c.date_start, c.date_end, c.party_id): c
+                for c in agreement.status_changes.all()
+            }
+            kept = []
             for change in changes:
                 fuzzy = change.pop("date")
-                row = AgreementStatusChange(agreement=agreement, **change)
+                party = change.get("party")
+                key = (change["status"], fuzzy.start, fuzzy.end, party.pk if party else None)
+                row = existing.pop(key, None) or AgreementStatusChange(agreement=agreement)
+                for field, value in change.items():
+                    setattr(row, field, value)
                 row.date = fuzzy
                 row.save()
+                kept.append(row.pk)
+            agreement.status_changes.exclude(pk__in=kept).delete()
         agreement.refresh_status()
         return agreement
 

@@ -2,7 +2,6 @@
 by events.api.reading), and what a write accepts.
 """
 
-import uuid
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -172,9 +171,7 @@ class RecordRefField(serializers.Field):
             data = data.get("id") or data.get("slug")
         if not isinstance(data, str) or not data.strip():
             raise serializers.ValidationError("Give the id or slug of an existing record.")
-        found = self.queryset.filter(public_id=data).first() if _is_uuid(data) else None
-        if found is None and self.slug_field:
-            found = self.queryset.filter(**{self.slug_field: data}).first()
+        found = self.queryset.by_reference(data, self.slug_field).first()
         if found is None:
             noun = self.queryset.model._meta.verbose_name
             raise serializers.ValidationError(f"No {noun} with the id or slug {data!r}.")
@@ -196,14 +193,6 @@ class CountryCodeField(serializers.Field):
 
     def to_representation(self, value):
         return value.iso_alpha2
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 class ParticipantWriteSerializer(serializers.Serializer):

@@ -7,6 +7,7 @@ and precision; nothing is shown more precisely than it is known.
 """
 
 import csv
+import html
 import io
 import json
 from collections.abc import Iterable, Iterator
@@ -129,6 +130,8 @@ def csv_export(events: Iterable[dict]) -> Iterator[str]:
 
 
 def ics_escape(text: str) -> str:
+    # Browsers submit CRLF; a bare CR inside a value is not allowed by RFC 5545.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
@@ -226,7 +229,8 @@ def timelinejs_event(event: dict) -> dict:
         "unique_id": event["id"],
         "start_date": timelinejs_date(event["date_start"], precision),
         "display_date": event["date_label"],
-        "text": {"headline": event["title"], "text": event["summary"]},
+        # TimelineJS renders these as HTML: editors' text is escaped.
+        "text": {"headline": html.escape(event["title"]), "text": html.escape(event["summary"])},
         "group": event["type"],
     }
     if precision != "day":

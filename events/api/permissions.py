@@ -7,8 +7,8 @@ from access.models import ApiToken
 
 
 def may_read(request) -> bool:
-    """Anyone, or signed-in users only when API_READ_REQUIRES_LOGIN is set."""
-    if settings.API_READ_REQUIRES_LOGIN:
+    """Anyone, or signed-in users only when READ_REQUIRES_LOGIN is set."""
+    if settings.READ_REQUIRES_LOGIN:
         return bool(request.user and request.user.is_authenticated)
     return True
 

@@ -175,13 +175,9 @@ class EventViewSet(viewsets.ModelViewSet):
         event = self.get_object()
         data = request.data
         if partial:
-            # What the client leaves out stays as it is; a date given as text replaces the
-            # stored date fields rather than being read against them.
-            current = write_shape(self.read_one(event))
-            if "date" in data or "date_start" in data:
-                for name in DATE_FIELDS:
-                    current.pop(name)
-            data = {**current, **dict(data)}
+            if not isinstance(data, dict):
+                raise ValidationError({"non_field_errors": ["Send a JSON object."]})
+            data = patched(write_shape(self.read_one(event), chosen_posts(event)), data)
         return Response(self.read_one(self._write(event, data)))
 
     def read_one(self, event) -> dict:
@@ -230,11 +226,35 @@ class EventViewSet(viewsets.ModelViewSet):
         return self.get_paginated_response(rows)
 
 
-DATE_FIELDS = ("date_start", "date_end", "date_precision", "date_qualifier")
+# A new date (as text or as fields) replaces these; its certainty stays unless the text
+# states one ("c.", "?").
+DATE_RANGE_FIELDS = ("date_start", "date_end", "date_precision")
 
 
-def write_shape(data: dict) -> dict:
-    """An event as read, turned into the body a PUT would send."""
+def patched(current: dict, changes: dict) -> dict:
+    """The write body a PATCH means: `current` (the event as a PUT would send it) with what
+    `changes` names, nested location merged field by field."""
+    data = dict(current)
+    if "date" in changes or "date_start" in changes:
+        for name in DATE_RANGE_FIELDS:
+            data.pop(name)
+    for name, value in changes.items():
+        if name == "location" and isinstance(value, dict):
+            data["location"] = {**current["location"], **value}
+        else:
+            data[name] = value
+    return data
+
+
+def chosen_posts(event) -> dict[str, str]:
+    """The posts editors chose for the event's participants (participant id -> post id)."""
+    rows = event.participants.filter(post_chosen=True).values_list("public_id", "post__public_id")
+    return {str(participant): str(post) for participant, post in rows}
+
+
+def write_shape(data: dict, chosen: dict[str, str]) -> dict:
+    """An event as read, turned into the body a PUT would send. Posts derived from tenures
+    are left out, so they are derived again (for a new date, say); chosen ones are kept."""
     return {
         "title": data["title"],
         "type": data["type"],
@@ -251,7 +271,7 @@ def write_shape(data: dict) -> dict:
                 "organization": p["organization"],
                 "country": p["country"],
                 "role": p["role"],
-                "post": p["post"],
+                "post": chosen.get(p["id"]),
                 "note": p["note"],
             }
             for p in data["participants"]

@@ -7,7 +7,6 @@ roles) travels in a hidden field, so saving does not depend on extracting again.
 from __future__ import annotations
 
 import json
-import uuid
 
 from django import forms
 
@@ -21,15 +20,14 @@ NEW = "new"
 
 
 def _countries(text: str) -> list[Country]:
-    """The countries of comma-separated ISO alpha-2 codes, in order."""
-    codes = [code.strip().upper() for code in text.replace(";", ",").split(",") if code.strip()]
-    found = {c.iso_alpha2: c for c in Country.objects.filter(iso_alpha2__in=codes)}
-    unknown = [code for code in codes if code not in found]
+    """The countries of comma-separated ISO codes, in order."""
+    codes = [code.strip() for code in text.replace(";", ",").split(",") if code.strip()]
+    found, unknown = Country.objects.by_codes(codes)
     if unknown:
         raise forms.ValidationError(
-            f"Unknown country code: {', '.join(unknown)}. Use ISO alpha-2 codes, such as UA, IN."
+            f"Unknown country code: {', '.join(unknown)}. Use ISO codes, such as UA, IN."
         )
-    return [found[code] for code in dict.fromkeys(codes)]
+    return list(dict.fromkeys(found.values()))
 
 
 class CandidateForm(forms.Form):
@@ -87,7 +85,7 @@ class CandidateForm(forms.Form):
         action = self.cleaned_data["action"]
         if action == NEW:
             return None
-        event = Event.objects.filter(public_id=action).first() if _is_uuid(action) else None
+        event = Event.objects.by_reference(action, slug_field=None).first()
         if event is None:
             raise forms.ValidationError("The event to link to no longer exists.")
         return event
@@ -218,11 +216,3 @@ def candidate_initial(candidate: Candidate, linked: Event | None, topic_pks: dic
         "excerpt": candidate.sentence,
         "roles": json.dumps(roles),
     }
-
-
-def _is_uuid(value: str) -> bool:
-    try:
-        uuid.UUID(value)
-    except ValueError:
-        return False
-    return True

@@ -84,8 +84,9 @@ class Agreement(DomainModel):
 
     def refresh_status(self, save=True):
         """Set `status` to the latest status change (by date, then lifecycle order)."""
+        # A fresh query: a prefetched list on this instance may predate the change.
         changes = sorted(
-            self.status_changes.all(),
+            AgreementStatusChange.objects.filter(agreement_id=self.pk),
             key=lambda c: (c.date_start, c.date_end, AgreementStatus.lifecycle_rank(c.status)),
         )
         self.status = changes[-1].status if changes else ""

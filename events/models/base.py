@@ -7,6 +7,18 @@ from django.utils.text import slugify
 
 
 class PublicIdQuerySet(models.QuerySet):
+    def by_reference(self, value: str, slug_field: str | None = "slug"):
+        """The records named by `value`: a public id, or else a slug (when the model has
+        one). Empty for anything else, including text no column could hold."""
+        value = (value or "").strip()
+        if not value or "\x00" in value:
+            return self.none()
+        try:
+            return self.filter(public_id=uuid.UUID(value))
+        except ValueError:
+            pass
+        return self.filter(**{slug_field: value}) if slug_field else self.none()
+
     def get_by_natural_key(self, public_id):
         """Find a record by its public id, so fixtures and backups refer to records without
         database keys (`dumpdata --natural-foreign --natural-primary`) and loading them twice

@@ -284,11 +284,24 @@ class Event(FuzzyDated, DomainModel):
         if not self.slug:
             start = self.date_start.isoformat() if self.date_start else ""
             self.slug = unique_slug(self, f"{start} {self.title}", max_length=120)
+        redate = self.pk is not None and self.date_start != getattr(self, "_saved_start", None)
         super().save(*args, **kwargs)
         # The country links carry a copy of the sort key (see EventCountry).
         self.event_countries.update(
             **{name: getattr(self, name) for name in EventCountry.SORT_FIELDS}
         )
+        if redate:
+            # Posts held "on the event's date" follow a new date.
+            for participant in self.participants.filter(post_chosen=False, official__isnull=False):
+                participant.event = self
+                participant.save()
+        self._saved_start = self.date_start
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        event = super().from_db(db, field_names, values)
+        event._saved_start = event.__dict__.get("date_start")
+        return event
 
     def clean(self):
         super().clean()
@@ -433,6 +446,12 @@ class Participant(DomainModel):
         help_text="Post held on the event's date; filled from the official's tenures when "
         "left empty.",
     )
+    post_chosen = models.BooleanField(
+        default=False,
+        db_default=False,
+        editable=False,
+        help_text="The editor chose the post; otherwise it follows the tenures and the date.",
+    )
     note = models.CharField(max_length=300, blank=True)
 
     history = HistoricalRecords()
@@ -492,9 +511,11 @@ class Participant(DomainModel):
         self.fill_derived()
 
     def fill_derived(self):
-        """Fill the post from the official's tenures on the event's date, and the country
-        from the post, where the editor left them empty."""
-        if self.official_id and not self.post_id and self.event_id and self.event.date_start:
+        """Derive the post from the official's tenures on the event's date (unless the
+        editor chose one), and the country from the post where the editor left it empty."""
+        if self.post_chosen and not self.post_id:
+            self.post_chosen = False
+        if self.official_id and not self.post_chosen and self.event_id and self.event.date_start:
             self.post = self.official.post_on(self.event.date_start, self.country)
         if not self.country_id:
             if self.post_id and self.post.country_id:

@@ -2,6 +2,7 @@
 
 from django.core.validators import RegexValidator
 from django.db import models
+from django.db.models import Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
 from simple_history.models import HistoricalRecords
@@ -15,7 +16,20 @@ class CountryQuerySet(models.QuerySet):
         """Countries matching an ISO alpha-2 or alpha-3 code, in any case."""
         code = (code or "").strip().upper()
         field = {2: "iso_alpha2", 3: "iso_alpha3"}.get(len(code))
-        return self.filter(**{field: code}) if field else self.none()
+        if field is None or not (code.isascii() and code.isalpha()):
+            return self.none()
+        return self.filter(**{field: code})
+
+    def by_codes(self, codes) -> tuple[dict, list[str]]:
+        """The countries of `codes` (alpha-2 or alpha-3, any case) in one query: a dict from
+        each code as given (upper-cased) to its country, and the codes not found."""
+        codes = [(code or "").strip().upper() for code in codes]
+        valid = [c for c in codes if len(c) in (2, 3) and c.isascii() and c.isalpha()]
+        found = {}
+        for country in self.filter(Q(iso_alpha2__in=valid) | Q(iso_alpha3__in=valid)):
+            found[country.iso_alpha2] = found[country.iso_alpha3] = country
+        by_code = {code: found[code] for code in codes if code in found}
+        return by_code, [code for code in codes if code not in found]
 
 
 class Country(models.Model):

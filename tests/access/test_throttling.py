@@ -67,3 +67,11 @@ def test_each_token_has_its_own_limit(throttle_cache, rates):
         clients.append(client)
     assert [clients[0].get("/api/topics/").status_code for _ in range(6)][-1] == 429
     assert clients[1].get("/api/topics/").status_code == 200
+
+
+def test_a_forwarded_for_header_does_not_reset_the_anonymous_limit(throttle_cache, rates):
+    client = APIClient()
+    statuses = [
+        client.get("/api/topics/", HTTP_X_FORWARDED_FOR=f"10.0.0.{n}").status_code for n in range(4)
+    ]
+    assert statuses[-1] == 429

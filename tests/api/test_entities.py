@@ -178,3 +178,34 @@ def test_a_slug_already_taken_is_a_400_not_a_crash(editor_api):
     )
     assert response.status_code == 400
     assert "slug" in response.json()
+
+
+def test_names_differing_only_in_case_are_a_400(editor_api):
+    response = editor_api.post(
+        "/api/officials/",
+        {"name": "Jane Doe", "other_names": [{"name": "J. Doe"}, {"name": "j. doe"}]},
+        format="json",
+    )
+    assert response.status_code == 400 and "other_names" in response.json()
+    response = editor_api.patch(
+        "/api/countries/UA/",
+        {"names": [{"name": "Kyiv", "kind": "capital"}, {"name": "KYIV", "kind": "capital"}]},
+        format="json",
+    )
+    assert response.status_code == 400 and "names" in response.json()
+
+
+def test_an_agreements_unchanged_lifecycle_keeps_its_ids(editor_api):
+    agreement = Agreement.objects.filter(parties__country__iso_alpha2="UA").first()
+    before = editor_api.get(f"/api/agreements/{agreement.public_id}/").json()
+    changes = [
+        {"status": c["status"], "date": c["date_label"], "party": c["party"], "note": c["note"]}
+        for c in before["status_changes"]
+    ] + [{"status": "in_force", "date": "2025"}]
+    response = editor_api.patch(
+        f"/api/agreements/{agreement.public_id}/", {"status_changes": changes}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    after = response.json()["status_changes"]
+    assert after[0]["id"] == before["status_changes"][0]["id"]
+    assert response.json()["status"] == "in_force"

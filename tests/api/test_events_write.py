@@ -177,7 +177,7 @@ def test_deleted_events_are_listed_for_sync(editor_api, api):
 
 
 def test_read_can_require_login(api, analyst_api, settings):
-    settings.API_READ_REQUIRES_LOGIN = True
+    settings.READ_REQUIRES_LOGIN = True
     assert api.get("/api/events/").status_code == 401
     assert api.get("/api/stats/events/?group_by=type").status_code == 401
     assert analyst_api.get("/api/events/").status_code == 200
@@ -186,3 +186,38 @@ def test_read_can_require_login(api, analyst_api, settings):
 def test_event_writes_take_json_only(editor_api):
     response = editor_api.post("/api/events/", {"title": "Form"}, format="multipart")
     assert response.status_code == 415
+
+
+def test_patch_merges_the_location_and_keeps_the_certainty(editor_api):
+    created = editor_api.post("/api/events/", body(date="c. 23 Sep 2024"), format="json").json()
+    response = editor_api.patch(
+        f"/api/events/{created['id']}/",
+        {"location": {"latitude": 40.7, "longitude": -74.0}, "date": "24 Sep 2024"},
+        format="json",
+    )
+    assert response.status_code == 200, response.json()
+    patched = response.json()
+    assert patched["location"]["name"] == "New York" and patched["location"]["country"] == "US"
+    assert patched["location"]["latitude"] == 40.7
+    assert patched["date_label"] == "c. 24 Sep 2024"
+
+
+def test_patch_with_a_body_that_is_not_an_object_is_a_400(editor_api):
+    event = Event.objects.first()
+    for payload in ('"date"', "5", "[1, 2]"):
+        response = editor_api.patch(
+            f"/api/events/{event.public_id}/", payload, content_type="application/json"
+        )
+        assert response.status_code == 400, payload
+
+
+def test_patching_the_date_re_derives_posts_but_keeps_chosen_ones(editor_api):
+    meeting = Event.objects.get(date_start="2024-10-26")
+    response = editor_api.patch(
+        f"/api/events/{meeting.public_id}/", {"date": "2015"}, format="json"
+    )
+    assert response.status_code == 200, response.json()
+    posts = {p["official"]["name"]: p["post"] for p in response.json()["participants"]}
+    # Smetanin became minister in 2024: no post in 2015. Shankar's dates are unknown.
+    assert posts["Herman Smetanin"] is None
+    assert posts["Ravi Shankar"]["title"] == "Ambassador of India to Ukraine"

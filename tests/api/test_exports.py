@@ -110,3 +110,19 @@ def test_an_export_with_a_bad_filter_is_a_400_naming_it(api):
     response = api.get("/api/events/?format=csv&date_after=whenever")
     assert response.status_code == 400
     assert "date_after" in json.loads(response.content)
+
+
+def test_ics_has_no_bare_carriage_returns_in_values(api):
+    factories.EventFactory(title="Carriagereturns", summary="Line one\r\nLine two\rLine three")
+    _, text = export(api, "format=ics&q=Carriagereturns")
+    (event,) = icalendar.Calendar.from_ical(text).walk("VEVENT")
+    assert "Line one\nLine two\nLine three" in str(event["DESCRIPTION"])
+    assert "\r" not in text.replace("\r\n", "")
+
+
+def test_timelinejs_escapes_editors_text(api):
+    factories.EventFactory(title="<img src=x onerror=alert(1)>", summary="<b>hi</b>")
+    _, text = export(api, "format=timelinejs&q=onerror")
+    (slide,) = json.loads(text)["events"]
+    assert slide["text"]["headline"] == "&lt;img src=x onerror=alert(1)&gt;"
+    assert slide["text"]["text"] == "&lt;b&gt;hi&lt;/b&gt;"

@@ -308,3 +308,25 @@ def test_duplicate_agreement_party_is_refused_on_the_field(editor_client):
     response = editor_client.post(url(Agreement, "change", agreement.pk), data)
     assert response.status_code == 200
     assert AgreementParty.objects.count() == before
+
+
+def test_a_post_the_editor_picks_is_kept_when_the_date_changes(editor_client):
+    from events.models import Post
+
+    event = Event.objects.get(date_start=date(2024, 10, 26))
+    chosen = Post.objects.get(title="President of Ukraine")
+    response = editor_client.get(url(Event, "change", event.pk))
+    data = form_data(response)
+    smetanin = event.participants.get(official__name="Herman Smetanin")
+    index = next(
+        i
+        for i in range(int(data["participants-TOTAL_FORMS"]))
+        if data.get(f"participants-{i}-id") == str(smetanin.pk)
+    )
+    data[f"participants-{index}-post"] = str(chosen.pk)
+    assert editor_client.post(url(Event, "change", event.pk), data).status_code == 302
+    change_event_date(editor_client, event, "2015")
+    smetanin.refresh_from_db()
+    assert (smetanin.post, smetanin.post_chosen) == (chosen, True)
+    shankar = event.participants.get(official__name="Ravi Shankar")
+    assert shankar.post_chosen is False

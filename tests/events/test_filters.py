@@ -99,3 +99,14 @@ def test_text_search_over_names_and_quotes():
 def test_updated_since():
     assert labels("updated_since=2030-01-01T00:00:00Z") == []
     assert "updated_since" in errors("updated_since=yesterday")
+
+
+def test_type_and_topic_filters_need_no_distinct():
+    from events.filters import EventFilter as Filter
+
+    sql = str(
+        Filter(
+            QueryDict("type=visit&topic=trade&topic=economy"), queryset=Event.objects.all()
+        ).qs.query
+    )
+    assert "DISTINCT" not in sql

@@ -49,8 +49,27 @@ def test_a_post_chosen_by_the_editor_is_kept():
     tenure = factories.TenureFactory(start=date(2024, 9, 5))
     other_post = factories.PostFactory()
     event = factories.EventFactory()
-    participant = Participant.objects.create(event=event, official=tenure.official, post=other_post)
+    participant = Participant.objects.create(
+        event=event, official=tenure.official, post=other_post, post_chosen=True
+    )
     assert participant.post == other_post
+    event.date_start = event.date_end = date(2025, 1, 1)
+    event.save()
+    participant.refresh_from_db()
+    assert participant.post == other_post
+
+
+def test_a_derived_post_follows_a_new_event_date():
+    official = factories.OfficialFactory()
+    old = factories.TenureFactory(official=official, start=date(2010, 1, 1), end=date(2019, 12, 31))
+    new = factories.TenureFactory(official=official, start=date(2020, 1, 1))
+    event = factories.EventFactory(date_start=date(2015, 6, 1))
+    participant = Participant.objects.create(event=event, official=official)
+    assert participant.post == old.post
+    event.date_start = event.date_end = date(2024, 6, 1)
+    event.save()
+    participant.refresh_from_db()
+    assert participant.post == new.post
 
 
 def test_with_two_posts_at_once_the_one_for_the_participants_country_wins():

@@ -38,3 +38,46 @@ def test_malformed_json_is_a_400(editor_token_client):
     )
     assert response.status_code == 400
     assert "JSON" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/api/events/?country=%00",
+        "/api/officials/?country=U%00",
+        "/api/relations/I%00/UA/",
+        "/timeline/?country=%00",
+        "/timeline/countries/U%00/",
+        "/timeline/events/a%00b/",
+    ],
+)
+def test_a_nul_character_is_a_400_not_a_crash(client, path):
+    assert client.get(path).status_code == 400
+
+
+def test_too_many_countries_is_a_400_naming_country(client):
+    codes = ",".join(["UA", "IN", "RU", "US", "CN", "FR", "DE", "GB", "JP", "TR", "PL"])
+    response = client.get(f"/api/events/?country={codes}")
+    assert response.status_code == 400
+    assert "At most 10" in response.json()["country"][0]
+
+
+@pytest.mark.parametrize(
+    "cursor",
+    [
+        # precision 9 and a key past 64 bits: out of what the columns hold
+        "WzEsIjIwMjQtMDEtMDEiLDksIjIwMjQtMDEtMDEiLCJ4IiwxXQ",
+        "WzEsIjIwMjQtMDEtMDEiLDEsIjIwMjQtMDEtMDEiLCJ4IiwxMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwXQ",
+    ],
+)
+def test_an_out_of_range_cursor_is_a_400(client, cursor):
+    response = client.get(f"/api/events/?cursor={cursor}")
+    assert response.status_code == 400
+    assert "cursor" in response.json()
+
+
+def test_read_login_covers_the_timeline_too(client, settings):
+    settings.READ_REQUIRES_LOGIN = True
+    response = client.get("/timeline/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert client.get("/api/events/").status_code == 401

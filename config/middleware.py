@@ -1,0 +1,40 @@
+"""Site-wide request guards."""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseBadRequest, JsonResponse
+from django.urls import reverse
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in the path or query is never a real request: no column can hold it
+    (PostgreSQL refuses it outright), so refuse it here with a 400 rather than a 500."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        # The path arrives decoded; the query string still percent-encoded.
+        if "\x00" in request.path or "%00" in request.META.get("QUERY_STRING", ""):
+            message = "The request contains a NUL character."
+            if request.path.startswith("/api/"):
+                return JsonResponse({"detail": message}, status=400)
+            return HttpResponseBadRequest(message)
+        return self.get_response(request)
+
+
+class ReadAccessMiddleware:
+    """With READ_REQUIRES_LOGIN, the timeline pages need a signed-in user, as the API's
+    reads do (the API answers 401 itself)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            settings.READ_REQUIRES_LOGIN
+            and request.path.startswith("/timeline/")
+            and not request.user.is_authenticated
+        ):
+            return redirect_to_login(request.get_full_path(), reverse(settings.LOGIN_URL))
+        return self.get_response(request)
