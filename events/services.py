@@ -24,6 +24,7 @@ from events.models import (
     Tenure,
     Topic,
 )
+from events.search_text import batched_refresh
 
 
 @dataclass
@@ -174,7 +175,6 @@ def _save(event: Event, spec: EventSpec) -> Event:
     event.event_countries.exclude(country__in=countries).delete()
     for country_id in countries:
         EventCountry.objects.get_or_create(event=event, country_id=country_id)
-    event.refresh_search_text()
     return event
 
 
@@ -182,14 +182,16 @@ def _save(event: Event, spec: EventSpec) -> Event:
 def event_create(spec: EventSpec) -> Event:
     """Create an event with its participants, citations, topics and countries, or nothing:
     any invalid part raises ValidationError and nothing is written."""
-    return _save(Event(), spec)
+    with batched_refresh():
+        return _save(Event(), spec)
 
 
 @transaction.atomic
 def event_update(event: Event, spec: EventSpec) -> Event:
     """Make `event` what `spec` describes, keeping its public id and those of participants
     and citations that stay; rows `spec` leaves out are removed. All or nothing."""
-    return _save(event, spec)
+    with batched_refresh():
+        return _save(event, spec)
 
 
 @transaction.atomic

@@ -11,10 +11,12 @@ from events.models import (
     EventCountry,
     Official,
     OfficialName,
+    Organization,
     Participant,
     Statement,
 )
 from events.permissions import sync_groups
+from events.search_text import request_refresh
 
 
 @receiver(post_migrate)
@@ -44,7 +46,7 @@ def involve_participant_country(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Event)
 def refresh_event_search_text(sender, instance, raw=False, **kwargs):
     if not raw:
-        instance.refresh_search_text()
+        request_refresh([instance.pk])
 
 
 @receiver(post_save, sender=Participant)
@@ -52,21 +54,27 @@ def refresh_event_search_text(sender, instance, raw=False, **kwargs):
 @receiver(post_save, sender=Statement)
 @receiver(post_delete, sender=Statement)
 def refresh_search_text_of_event(sender, instance, raw=False, **kwargs):
-    """Participants' names and quotes are searched with the event's own text."""
-    if raw or not instance.event_id:
-        return
-    event = Event.objects.filter(pk=instance.event_id).first()  # gone in a cascade delete
-    if event is not None:
-        event.refresh_search_text()
+    """Participants' names and quotes are searched with the event's own text; a quote moved
+    to another event leaves the first one too."""
+    if not raw:
+        request_refresh([instance.event_id, getattr(instance, "_loaded_event_id", None)])
 
 
 @receiver(post_save, sender=Official)
 @receiver(post_save, sender=OfficialName)
 @receiver(post_delete, sender=OfficialName)
-def refresh_search_text_of_officials_events(sender, instance, raw=False, **kwargs):
-    """A renamed official, or a new spelling, is found in every event they took part in."""
+@receiver(post_save, sender=Organization)
+def refresh_search_text_of_participants_events(sender, instance, raw=False, **kwargs):
+    """A renamed official or organization, or a new spelling, is found in every event they
+    took part in."""
     if raw:
         return
-    official_id = instance.pk if sender is Official else instance.official_id
-    for event in Event.objects.filter(participants__official_id=official_id).distinct():
-        event.refresh_search_text()
+    if sender is OfficialName:
+        taking_part = {"official_id": instance.official_id}
+    elif sender is Official:
+        taking_part = {"official_id": instance.pk}
+    else:
+        taking_part = {"organization_id": instance.pk}
+    request_refresh(
+        Participant.objects.filter(**taking_part).values_list("event_id", flat=True).distinct()
+    )

@@ -319,21 +319,13 @@ class Event(FuzzyDated, DomainModel):
         return coding_for(self.type, planned=self.status == self.Status.PLANNED)
 
     def build_search_text(self) -> str:
-        """Everything text search should find this event by, one item a line."""
-        parts = [self.title, self.summary, self.location]
-        participants = self.participants.select_related("official", "organization", "country")
-        for participant in participants:
-            for who in (participant.official, participant.organization, participant.country):
-                if who is not None:
-                    parts.append(str(who))
-            if participant.official_id:
-                parts.extend(participant.official.names.values_list("name", flat=True))
-        parts.extend(self.statements.values_list("text", flat=True))
-        return "\n".join(dict.fromkeys(p for p in parts if p))
+        """What this event's search text should be (see events.search_text)."""
+        from events.search_text import search_texts
+
+        return search_texts([self.pk])[self.pk]
 
     def refresh_search_text(self):
-        """Store build_search_text(). Derived data: written without a history entry and
-        without touching updated_at."""
+        """Recompute and store this event's search text."""
         self.search_text = self.build_search_text()
         Event.objects.filter(pk=self.pk).update(search_text=self.search_text)
 

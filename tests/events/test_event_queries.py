@@ -183,3 +183,24 @@ def test_keyset_after_continues_a_country_filtered_order():
     third = list(ordered)[2]
     rest = ordered.after(third.sort_key, newest_first=True)
     assert [e.title for e in rest] == ["Event 1", "Event 0"]
+
+
+def test_a_quote_moved_to_another_event_leaves_the_first_ones_search():
+    first, second = factories.EventFactory(title="First"), factories.EventFactory(title="Second")
+    source = factories.SourceFactory()
+    official = factories.OfficialFactory()
+    statement = first.statements.create(official=official, source=source, text="Unmistakable")
+    assert list(Event.objects.search("Unmistakable")) == [first]
+    statement = type(statement).objects.get(pk=statement.pk)
+    statement.event = second
+    statement.save()
+    assert list(Event.objects.search("Unmistakable")) == [second]
+
+
+def test_a_renamed_organization_is_found_in_its_events():
+    organization = factories.OrganizationFactory(name="Old Ministry")
+    event = factories.EventFactory()
+    Participant.objects.create(event=event, organization=organization)
+    organization.name = "Ministry of Renamed Affairs"
+    organization.save()
+    assert list(Event.objects.search("Renamed")) == [event]

@@ -183,3 +183,12 @@ def test_seed_agreements_are_four_undisclosed_approvals_at_the_kyiv_visit(seeded
         assert {p.country.iso_alpha2 for p in agreement.parties.all()} == {"IN", "UA"}
         (change,) = agreement.status_changes.all()
         assert change.date_label == "Aug 2024"
+
+
+def test_refresh_derived_repairs_what_a_raw_update_left_stale():
+    event = Event.objects.get(date_start=date(2024, 10, 26))
+    Event.objects.filter(pk=event.pk).update(title="Retitled behind Django's back", search_text="")
+    call_command("refresh_derived", stdout=open("/dev/null", "w"))
+    event.refresh_from_db()
+    assert "Retitled" in event.search_text
+    assert {link.title for link in event.event_countries.all()} == {"Retitled behind Django's back"}

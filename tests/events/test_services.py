@@ -35,6 +35,7 @@ def test_event_create_writes_participants_citations_and_countries():
     assert list(event.countries.all()) == [tenure.post.country]
     assert event.citations.get().excerpt == "They talked."
     assert list(event.topics.all()) == [topic]
+    event.refresh_from_db()
     assert tenure.official.name in event.search_text
 
 
@@ -106,3 +107,14 @@ def test_event_update_that_fails_changes_nothing():
     event.refresh_from_db()
     assert event.title == "Talks"
     assert event.participants.get().official == official
+
+
+def test_a_write_refreshes_the_search_text_once_however_many_rows_change():
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    officials = [factories.OfficialFactory() for _ in range(10)]
+    with CaptureQueriesContext(connection) as queries:
+        event_create(spec(participants=[ParticipantSpec(official=o) for o in officials]))
+    refreshes = [q for q in queries if 'SET "search_text"' in q["sql"]]
+    assert len(refreshes) == 1

@@ -14,6 +14,7 @@ from django.core.management.commands.loaddata import Command as LoadData
 from django.db import DEFAULT_DB_ALIAS, transaction
 
 from events.models import Event
+from events.search_text import refresh_search_texts
 
 DEFAULT_FIXTURES = ["countries", "seed"]
 
@@ -47,8 +48,7 @@ class Command(BaseCommand):
                     c, e = self.load_file(path, fmt, database)
                     created, existing = created + c, existing + e
             # Fixtures load raw, without signals: derive what signals would have.
-            for event in self.created_events:
-                event.refresh_search_text()
+            refresh_search_texts(event.pk for event in self.created_events)
         if options["verbosity"]:
             self.stdout.write(f"Created {created} records; {existing} were already present.")
 
