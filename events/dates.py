@@ -148,6 +148,15 @@ class FuzzyDate:
         raise AssertionError("a day range accepts any span of two or more days")
 
     @classmethod
+    def or_none(cls, start, end, precision, qualifier=DateQualifier.EXACT) -> FuzzyDate | None:
+        """The date these fields describe, or None while they are incomplete or disagree
+        (a half-filled form, an unknown tenure end)."""
+        try:
+            return cls(start, end, precision, qualifier or DateQualifier.EXACT)
+        except (FuzzyDateError, TypeError, ValueError):
+            return None
+
+    @classmethod
     def parse(cls, text: str) -> FuzzyDate:
         """Read a date as an editor types it; see `parse_fuzzy_date`."""
         return parse_fuzzy_date(text)

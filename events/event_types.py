@@ -59,17 +59,6 @@ CODINGS: dict[str, Coding] = {
 # planned meeting; CAMEO's root 03 is "express intent to cooperate".
 PLANNED = Coding("AGREE", None, "03")
 
-CAMEO_ROOT_NAMES = {
-    "01": "Make public statement",
-    "03": "Express intent to cooperate",
-    "04": "Consult",
-    "05": "Engage in diplomatic cooperation",
-    "06": "Engage in material cooperation",
-    "07": "Provide aid",
-    "16": "Reduce relations",
-    "19": "Fight",
-}
-
 
 def coding_for(event_type: str, planned: bool = False) -> Coding:
     """How an event of `event_type` codes in PLOVER and CAMEO."""

@@ -76,8 +76,9 @@ class CountryCodesField(forms.Field):
 class RecordRefField(forms.CharField):
     """A record named by its slug or its public id."""
 
-    def __init__(self, *, queryset, noun, slug_field="slug", **kwargs):
+    def __init__(self, *, queryset, noun, slug_field="slug", name_field=None, **kwargs):
         self.queryset, self.noun, self.slug_field = queryset, noun, slug_field
+        self.name_field = name_field
         super().__init__(**kwargs)
 
     def clean(self, value):
@@ -85,9 +86,21 @@ class RecordRefField(forms.CharField):
         if not value:
             return None
         record = self.queryset.by_reference(value, self.slug_field).first()
+        if record is None and self.name_field:
+            # People type names: take one when it names exactly one record.
+            named = list(self.queryset.filter(**{f"{self.name_field}__iexact": value})[:2])
+            if len(named) > 1:
+                raise forms.ValidationError(
+                    "Several %(noun)ss are named %(value)s; give the slug instead.",
+                    code="ambiguous",
+                    params={"noun": self.noun, "value": value},
+                )
+            record = named[0] if named else None
         if record is None:
             raise forms.ValidationError(
-                "No %(noun)s with the slug or id %(value)s.",
+                "No %(noun)s with the slug, id or name %(value)s."
+                if self.name_field
+                else "No %(noun)s with the slug or id %(value)s.",
                 code="unknown",
                 params={"noun": self.noun, "value": value},
             )
@@ -155,6 +168,7 @@ class EventFilter(django_filters.FilterSet):
         label="Official",
         queryset=Official.objects.all(),
         noun="official",
+        name_field="name",
     )
     organization = RecordRefFilter(
         field_name="participants__organization",

@@ -31,15 +31,12 @@ class FuzzyDateFormMixin:
 
     def _instance_fuzzy(self, start, end, precision) -> FuzzyDate | None:
         qualifier = getattr(self.instance, self.QUALIFIER_FIELD) if self.QUALIFIER_FIELD else None
-        try:
-            return FuzzyDate(
-                getattr(self.instance, start),
-                getattr(self.instance, end),
-                getattr(self.instance, precision),
-                qualifier or "exact",
-            )
-        except (FuzzyDateError, TypeError, ValueError):
-            return None
+        return FuzzyDate.or_none(
+            getattr(self.instance, start),
+            getattr(self.instance, end),
+            getattr(self.instance, precision),
+            qualifier,
+        )
 
     def clean(self):
         cleaned = super().clean()

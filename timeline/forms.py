@@ -25,7 +25,8 @@ class FilterForm:
     shown: set[str]
     errors: dict[str, list[str]]
     country_selects: list[list[Choice]] = field(default_factory=list)
-    officials: list[Choice] = field(default_factory=list)
+    officials: list[Choice] | None = field(default_factory=list)  # None: typed, not listed
+    official: str = ""
     types: list[Choice] = field(default_factory=list)
     topics: list[Choice] = field(default_factory=list)
     date_after: str = ""
@@ -68,9 +69,15 @@ def filter_form(listing: EventListing, fixed: set[str] = frozenset()) -> FilterF
     record = listing.filter.form.cleaned_data.get("official")
     if record is not None:
         official = record.slug  # given by public id: show it selected all the same
-    form.officials = [Choice(slug, name, slug == official) for slug, name in choices["officials"]]
-    if official and not any(choice.selected for choice in form.officials):
-        form.officials.append(Choice(official, official, True))
+    form.official = official
+    if choices["officials"] is None:
+        form.officials = None  # too many to list: a text field
+    else:
+        form.officials = [
+            Choice(slug, name, slug == official) for slug, name in choices["officials"]
+        ]
+        if official and not any(choice.selected for choice in form.officials):
+            form.officials.append(Choice(official, official, True))
 
     types = set(data.getlist("type"))
     form.types = [Choice(value, label, value in types) for value, label in EventType.choices]

@@ -15,7 +15,6 @@ from events.keyset import Cursor, InvalidCursor, keyset_page
 from events.models import (
     Agreement,
     AgreementParty,
-    AgreementStatus,
     AgreementStatusChange,
     Country,
     Event,
@@ -23,6 +22,7 @@ from events.models import (
     Tenure,
     Topic,
 )
+from events.models.agreements import in_lifecycle_order
 from events.selectors import Counts, event_counts
 from timeline.chart import MonthChart, month_chart
 from timeline.display import YearGroup, group_by_year_and_month
@@ -204,22 +204,27 @@ def agreement_with_lifecycle(public_id: uuid.UUID) -> Agreement:
 
 
 def lifecycle(agreement: Agreement) -> list[AgreementStatusChange]:
-    """Status changes in the order the agreement's status is derived from: by date, then
-    by lifecycle step (signed before ratified on the same day)."""
-    return sorted(
-        agreement.status_changes.all(),
-        key=lambda c: (c.date_start, c.date_end, AgreementStatus.lifecycle_rank(c.status)),
-    )
+    """Status changes in the order the agreement's status is derived from."""
+    return in_lifecycle_order(agreement.status_changes.all())
+
+
+# Up to this many officials are offered in a select; past it (a data set of thousands) the
+# form asks for a name or slug instead of sending every one of them with each page.
+OFFICIALS_IN_SELECT = 300
 
 
 def filter_choices() -> dict:
-    """What the filter form offers: every country, official and topic, in reading order.
-    Not narrowed to those found in some event: asking that of every country costs a scan
-    of the countries-involved table for each country that has none."""
+    """What the filter form offers: every country and topic, in reading order, and the
+    officials when they are few enough to list. Not narrowed to those found in some event:
+    asking that of every country costs a scan of the countries-involved table for each
+    country that has none."""
+    officials = list(
+        Official.objects.order_by("name").values_list("slug", "name")[: OFFICIALS_IN_SELECT + 1]
+    )
     return {
         "countries": list(
             Country.objects.order_by("name").values_list("iso_alpha2", "iso_alpha3", "name")
         ),
-        "officials": list(Official.objects.order_by("name").values_list("slug", "name")),
+        "officials": officials if len(officials) <= OFFICIALS_IN_SELECT else None,
         "topics": list(Topic.objects.order_by("name").values_list("slug", "name")),
     }

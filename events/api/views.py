@@ -407,6 +407,10 @@ class RelationSummarySerializer(serializers.Serializer):
     timeline_url = serializers.CharField()
 
 
+# The newest quotes of a relation; the rest are a statements query away.
+RELATION_STATEMENTS = 20
+
+
 class RelationView(APIView):
     """What two countries did together: counts by year and type, agreements and their
     status, the latest events and quotes."""
@@ -439,7 +443,7 @@ class RelationView(APIView):
                 ).data,
                 "latest_events": EventReader(request).read(latest.newest_first()),
                 "statements": entities.StatementSerializer(
-                    summary.statements, many=True, context=context
+                    summary.statements[:RELATION_STATEMENTS], many=True, context=context
                 ).data,
                 "timeline_url": request.build_absolute_uri(f"/timeline/relations/{pair}/"),
             }

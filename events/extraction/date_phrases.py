@@ -341,7 +341,17 @@ def _resolve_range(g, published, forward, q):
     day2 = _day(g["d2"])
     if "y2" in g and "y" not in g:
         g = {**g, "y": g["y2"] if (month2, day2) >= (month, day) else str(int(g["y2"]) - 1)}
-    year = _year_for(g, published, forward, *(lambda y: date(y, month, day),) * 2)
+    # The range's last day in a given start year (it may run into the next year): an
+    # announced range already under way ("will hold talks on Oct. 26-28", published on the
+    # 27th) is this year's, not next year's.
+    rolls = (month2, day2) < (month, day)
+    year = _year_for(
+        g,
+        published,
+        forward,
+        lambda y: date(y, month, day),
+        lambda y: date(y + rolls, month2, day2),
+    )
     start = date(year, month, day)
     end_year = int(g.get("y2", year + (1 if (month2, day2) < (month, day) else 0)))
     end = date(end_year, month2, day2)

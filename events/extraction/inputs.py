@@ -50,8 +50,10 @@ def clean_text(text) -> str:
 
 
 def parse_published(value) -> date:
-    """The publication date from a date, a datetime (taken in the current time zone when it
-    is aware) or ISO text ("2024-10-27", "2024-10-27T04:15:00+02:00")."""
+    """The publication date from a date, a datetime or ISO text ("2024-10-27",
+    "2024-10-27T04:15:00+02:00"). One rule whichever way it comes: a moment with a time zone
+    is dated in the project's TIME_ZONE (a source's published time from admin, an offset
+    given to the API or command alike); a plain date or a naive time is taken as given."""
     if isinstance(value, datetime):
         return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if isinstance(value, date):
@@ -72,8 +74,7 @@ def parse_published(value) -> date:
         except ValueError:
             pass
         else:
-            # The date the article carries is the one in its own offset.
-            return moment.date()
+            return parse_published(moment)
     raise ExtractionInputError(
         f"Could not read the publication date {value!r}; write it as YYYY-MM-DD, {example}.",
         "published",

@@ -15,6 +15,7 @@ from events.services import (
     EventSpec,
     ParticipantSpec,
     citation_add,
+    errors_at,
     event_create,
     official_create,
 )
@@ -61,6 +62,16 @@ class SaveResult:
     people: list[Official] = field(default_factory=list)
 
 
+def same_person(person) -> Official | None:
+    """An official already recorded under this name who is surely the same person: of the
+    same country, or, with no country to tell, the only one so named. A namesake of
+    another country is someone else."""
+    namesakes = list(Official.objects.filter(name__iexact=" ".join(person.name.split())))
+    if person.country is not None:
+        return next((o for o in namesakes if o.country_id in (person.country.pk, None)), None)
+    return namesakes[0] if len(namesakes) == 1 else None
+
+
 @transaction.atomic
 def extraction_save(
     source: Source, people: list[ReviewedPerson], events: list[ReviewedEvent]
@@ -78,7 +89,7 @@ def extraction_save(
     for index, person in enumerate(people):
         if not person.create:
             continue
-        existing = Official.objects.filter(name__iexact=" ".join(person.name.split())).first()
+        existing = same_person(person)
         if existing is not None:
             created_people[person.key] = existing  # known by now: link, never duplicate
             continue
@@ -92,7 +103,7 @@ def extraction_save(
                 tenure_note=f"{attested}.",
             )
         except ValidationError as error:
-            errors.update(_prefixed(f"people.{index}", error))
+            errors.update(errors_at(f"people.{index}", error))
             continue
         created_people[person.key] = official
         result.people.append(official)
@@ -113,7 +124,7 @@ def extraction_save(
         try:
             result.created.append(event_create(_spec(source, reviewed, created_people)))
         except ValidationError as error:
-            errors.update(_prefixed(f"events.{index}", error))
+            errors.update(errors_at(f"events.{index}", error))
     if errors:
         raise ValidationError(errors)
     return result
@@ -146,9 +157,3 @@ def _spec(source: Source, reviewed: ReviewedEvent, created_people: dict) -> Even
         participants=participants,
         citations=[CitationSpec(source=source, excerpt=reviewed.excerpt)],
     )
-
-
-def _prefixed(prefix: str, error: ValidationError) -> dict:
-    if not hasattr(error, "error_dict"):
-        return {prefix: error.messages}
-    return {f"{prefix}.{name}": messages for name, messages in error.message_dict.items()}

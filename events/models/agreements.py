@@ -85,13 +85,19 @@ class Agreement(DomainModel):
     def refresh_status(self, save=True):
         """Set `status` to the latest status change (by date, then lifecycle order)."""
         # A fresh query: a prefetched list on this instance may predate the change.
-        changes = sorted(
-            AgreementStatusChange.objects.filter(agreement_id=self.pk),
-            key=lambda c: (c.date_start, c.date_end, AgreementStatus.lifecycle_rank(c.status)),
-        )
+        changes = in_lifecycle_order(AgreementStatusChange.objects.filter(agreement_id=self.pk))
         self.status = changes[-1].status if changes else ""
         if save:
             Agreement.objects.filter(pk=self.pk).update(status=self.status)
+
+
+def in_lifecycle_order(changes) -> list:
+    """Status changes in the order an agreement's status follows: by date, then by step
+    (signed before ratified on the same day)."""
+    return sorted(
+        changes,
+        key=lambda c: (c.date_start, c.date_end, AgreementStatus.lifecycle_rank(c.status)),
+    )
 
 
 class AgreementParty(DomainModel):

@@ -186,12 +186,9 @@ class FuzzyDated(models.Model):
     @property
     def date(self) -> FuzzyDate | None:
         """The date as a FuzzyDate, or None while it is incomplete or inconsistent."""
-        try:
-            return FuzzyDate(
-                self.date_start, self.date_end, self.date_precision, self.date_qualifier
-            )
-        except (FuzzyDateError, TypeError, ValueError):
-            return None
+        return FuzzyDate.or_none(
+            self.date_start, self.date_end, self.date_precision, self.date_qualifier
+        )
 
     @date.setter
     def date(self, value: FuzzyDate):

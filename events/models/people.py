@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
-from events.dates import DatePrecision, FuzzyDate, FuzzyDateError
+from events.dates import DatePrecision, FuzzyDate
 from events.models.base import DomainModel, PublicIdQuerySet, unique_slug
 from events.models.fuzzy import fuzzy_date_constraints, validate_fuzzy_fields
 from events.models.places import Country
@@ -86,12 +86,6 @@ class Organization(DomainModel):
         super().save(*args, **kwargs)
 
 
-class OfficialQuerySet(PublicIdQuerySet):
-    def matching_name(self, text: str):
-        """Officials whose name or any other spelling contains `text`, ignoring case."""
-        return self.filter(Q(name__icontains=text) | Q(names__name__icontains=text)).distinct()
-
-
 class Official(DomainModel):
     """A person who acts for a country or organization."""
 
@@ -112,7 +106,6 @@ class Official(DomainModel):
     )
     note = models.TextField(blank=True)
 
-    objects = OfficialQuerySet.as_manager()
     history = HistoricalRecords()
 
     class Meta:
@@ -321,11 +314,11 @@ class Tenure(DomainModel):
 
     @property
     def start(self) -> FuzzyDate | None:
-        return _fuzzy_or_none(self.start_earliest, self.start_latest, self.start_precision)
+        return FuzzyDate.or_none(self.start_earliest, self.start_latest, self.start_precision)
 
     @property
     def end(self) -> FuzzyDate | None:
-        return _fuzzy_or_none(self.end_earliest, self.end_latest, self.end_precision)
+        return FuzzyDate.or_none(self.end_earliest, self.end_latest, self.end_precision)
 
     @property
     def period_label(self) -> str:
@@ -356,10 +349,3 @@ class Tenure(DomainModel):
         )
         if self.start_earliest and self.end_latest and self.end_latest < self.start_earliest:
             raise ValidationError({"end_latest": "The tenure ends before it starts."})
-
-
-def _fuzzy_or_none(start, end, precision) -> FuzzyDate | None:
-    try:
-        return FuzzyDate(start, end, precision)
-    except (FuzzyDateError, TypeError, ValueError):
-        return None

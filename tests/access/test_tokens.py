@@ -95,3 +95,15 @@ def test_admin_creates_a_token_and_sees_the_key_once(client):
     assert with_key(key).get("/api/events/").status_code == 401
     change_page = client.get(f"/admin/access/apitoken/{token.pk}/change/").content.decode()
     assert key not in change_page
+
+
+def test_issue_token_prints_a_working_key_once(capsys):
+    from django.core.management import CommandError, call_command
+
+    editor = factories.editor()
+    call_command("issue_token", editor.username, name="script", scope="write")
+    key = capsys.readouterr().out.strip()
+    response = with_key(key).post("/api/events/", EVENT, format="json")
+    assert response.status_code == 201
+    with pytest.raises(CommandError, match="No user"):
+        call_command("issue_token", "nobody", name="x")

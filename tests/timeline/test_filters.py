@@ -112,7 +112,7 @@ def test_unreadable_filters_are_reported_with_a_400(client):
 def test_what_was_typed_is_escaped_in_the_messages_and_the_form(client):
     content = get(client, "?official=<script>alert(1)</script>&q=<b>x</b>", status=400)
     assert "<script>" not in content and "<b>x</b>" not in content
-    assert "No official with the slug or id &lt;script&gt;alert(1)&lt;/script&gt;." in content
+    assert "No official with the slug, id or name &lt;script&gt;alert(1)&lt;/script&gt;." in content
     assert 'value="&lt;b&gt;x&lt;/b&gt;"' in content
 
 
@@ -148,3 +148,22 @@ def test_no_match_says_so(client):
     content = get(client, "?q=nothing-matches-this")
     assert "No events match these filters." in content
     assert "<figure" not in content
+
+
+def test_with_many_officials_the_form_asks_for_a_name_instead_of_listing_them(client, monkeypatch):
+    from timeline import queries
+
+    monkeypatch.setattr(queries, "OFFICIALS_IN_SELECT", 3)
+    content = client.get("/timeline/?official=Narendra Modi").content.decode()
+    assert (
+        '<input type="text" name="official" id="filter-official" value="narendra-modi"' in content
+    )
+    assert '<select name="official"' not in content
+    assert "Modi visits Moscow" in content
+
+
+def test_an_official_named_by_name_filters_like_the_slug(client):
+    by_name = client.get("/timeline/?official=narendra modi").content.decode()
+    by_slug = client.get("/timeline/?official=narendra-modi").content.decode()
+    assert "Modi visits Moscow" in by_name
+    assert by_name.count("<article") == by_slug.count("<article")

@@ -116,3 +116,13 @@ def test_the_publication_date_may_be_a_date_a_datetime_or_iso_text():
         datetime(2024, 10, 27, 2, 15, tzinfo=UTC),
     ):
         assert clean_input("text", value).published == expected
+
+
+def test_a_publication_time_with_an_offset_is_dated_in_the_project_time_zone(settings):
+    settings.TIME_ZONE = "UTC"
+    # 01:15 in Kyiv on the 27th is still the 26th in UTC, as a stored published_at is.
+    assert clean_input("text", "2024-10-27T01:15:00+02:00").published == date(2024, 10, 26)
+    assert clean_input("text", datetime(2024, 10, 26, 23, 15, tzinfo=UTC)).published == date(
+        2024, 10, 26
+    )
+    assert clean_input("text", "2024-10-27").published == date(2024, 10, 27)

@@ -120,3 +120,18 @@ def test_qualifiers_are_read_from_the_words_before(text, qualifier):
 def test_month_names_end_a_sentence_without_taking_its_full_stop():
     (phrase,) = find_date_phrases("They met in mid-October.")
     assert phrase.text == "mid-October"
+
+
+def test_an_announced_range_already_under_way_stays_this_year():
+    # Published on 27 Oct 2024, talks "will be held on Oct. 26-28": the range reaches past
+    # publication, so it is this year's.
+    assert resolved("will hold talks on Oct. 26-28", announced=True) == (
+        "2024-10-26",
+        "2024-10-28",
+        "day_range",
+    )
+    assert resolved("will meet on Dec. 30 - Jan. 2", announced=True) == (
+        "2024-12-30",
+        "2025-01-02",
+        "day_range",
+    )
