@@ -89,7 +89,9 @@ EVENT_FIELDS = (
 )
 
 
-def _errors_at(prefix: str, error: ValidationError) -> dict:
+def errors_at(prefix: str, error: ValidationError) -> dict:
+    """`error`'s messages under dotted paths below `prefix` ("participants.1.official");
+    errors of the whole row under `prefix` itself."""
     if not hasattr(error, "error_dict"):
         return {prefix: error.messages}
     return {
@@ -122,7 +124,7 @@ def _participant_rows(event: Event, specs: Sequence[ParticipantSpec], errors: di
             # Uniqueness against stored rows is settled above: the set is replaced whole.
             row.full_clean(exclude={"event"}, validate_constraints=False)
         except ValidationError as error:
-            errors.update(_errors_at(f"participants.{index}", error))
+            errors.update(errors_at(f"participants.{index}", error))
         rows.append(row)
     return rows
 
@@ -139,7 +141,7 @@ def _citation_rows(event: Event, specs: Sequence[CitationSpec], errors: dict) ->
             seen.add(spec.source.pk)
             row.full_clean(exclude={"event"}, validate_constraints=False)
         except ValidationError as error:
-            errors.update(_errors_at(f"citations.{index}", error))
+            errors.update(errors_at(f"citations.{index}", error))
         rows.append(row)
     return rows
 
@@ -211,7 +213,7 @@ def official_create(
     try:
         official.full_clean(exclude={"slug"})
     except ValidationError as error:
-        raise ValidationError(_errors_at("official", error)) from None
+        raise ValidationError(errors_at("official", error)) from None
     official.save()
     if post_title:
         title = " ".join(post_title.split())
@@ -221,7 +223,7 @@ def official_create(
             try:
                 post.full_clean()
             except ValidationError as error:
-                raise ValidationError(_errors_at("post", error)) from None
+                raise ValidationError(errors_at("post", error)) from None
             post.save()
         tenure = Tenure(official=official, post=post, note=tenure_note)
         tenure.full_clean()
