@@ -1,11 +1,14 @@
 """Django admin for editors: every record of an article can be entered from the event page,
 with dates typed as the article gives them, and every change kept in history with revert."""
 
-from django.contrib import admin
-from django.core.exceptions import ValidationError
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count
 from django.forms.models import BaseInlineFormSet
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.extraction.admin_views import extraction_urls
@@ -32,8 +35,10 @@ from events.models import (
     Tenure,
     Topic,
 )
+from events.services import deleted_events, event_restore
 
 RECORD_FIELDS = ("public_id", "created_at", "updated_at")
+DELETED_SHOWN = 200
 RECORD_FIELDSET = ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]})
 DATE_FIELDS = ("date_text", "date_qualifier", ("date_start", "date_end", "date_precision"))
 
@@ -303,6 +308,7 @@ class EventAdmin(DomainAdmin):
     date_hierarchy = "date_start"
     autocomplete_fields = ("location_country", "topics")
     readonly_fields = (*RECORD_FIELDS, "slug")
+    change_list_template = "admin/events/event/change_list.html"
     # Countries first: a participant's country is then added to a list already saved.
     inlines = [
         EventCountryInline,
@@ -321,6 +327,43 @@ class EventAdmin(DomainAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("countries")
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("deleted/", view(self.deleted_view), name="events_event_deleted"),
+            path(
+                "deleted/<int:event_id>/restore/",
+                view(self.restore_view),
+                name="events_event_restore",
+            ),
+            *super().get_urls(),
+        ]
+
+    def deleted_view(self, request):
+        """Deleted events, to restore."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": "Deleted events",
+            "deleted": deleted_events()[:DELETED_SHOWN],
+        }
+        return TemplateResponse(request, "admin/events/event/deleted.html", context)
+
+    def restore_view(self, request, event_id):
+        if request.method != "POST":
+            return redirect("admin:events_event_deleted")
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        try:
+            event = event_restore(event_id)
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect("admin:events_event_deleted")
+        self.message_user(request, f"Restored “{event.title}”.", messages.SUCCESS)
+        return redirect("admin:events_event_change", event.pk)
 
     @admin.display(description="date", ordering="date_start")
     def date(self, obj):

@@ -2,7 +2,7 @@
 forms, inlines, bulk deletes, the API)."""
 
 from django.apps import apps as global_apps
-from django.db.models.signals import post_delete, post_migrate, post_save
+from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
 from django.dispatch import receiver
 
 from events.models import (
@@ -17,6 +17,7 @@ from events.models import (
 )
 from events.permissions import sync_groups
 from events.search_text import request_refresh
+from events.services import detached_reason
 
 
 @receiver(post_migrate)
@@ -78,3 +79,14 @@ def refresh_search_text_of_participants_events(sender, instance, raw=False, **kw
     request_refresh(
         Participant.objects.filter(**taking_part).values_list("event_id", flat=True).distinct()
     )
+
+
+@receiver(pre_delete, sender=Event)
+def detach_quotes_and_agreements(sender, instance, **kwargs):
+    """A deleted event's quotes and agreements stay, detached. Detach them one by one (the
+    database would do it in one UPDATE) so that history records it and a restore can
+    attach them again."""
+    for related in (*instance.statements.all(), *instance.agreements.all()):
+        related.event = None
+        related._change_reason = detached_reason(instance.pk)
+        related.save()

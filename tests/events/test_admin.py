@@ -330,3 +330,24 @@ def test_a_post_the_editor_picks_is_kept_when_the_date_changes(editor_client):
     assert (smetanin.post, smetanin.post_chosen) == (chosen, True)
     shankar = event.participants.get(official__name="Ravi Shankar")
     assert shankar.post_chosen is False
+
+
+@pytest.mark.parametrize(
+    ("model", "lookup"),
+    [
+        (Official, {"slug": "narendra-modi"}),
+        (Country, {"iso_alpha2": "UA"}),
+        ("source", {}),
+    ],
+)
+def test_deleting_a_record_events_depend_on_is_refused_with_the_reason(
+    editor_client, model, lookup
+):
+    from events.models import Source
+
+    model = Source if model == "source" else model
+    record = model.objects.get(**lookup) if lookup else model.objects.get()
+    page = editor_client.get(url(model, "delete", record.pk)).content.decode()
+    assert "would require deleting the following protected related objects" in page
+    editor_client.post(url(model, "delete", record.pk), {"post": "yes"})
+    assert model.objects.filter(pk=record.pk).exists()
