@@ -89,6 +89,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # SQLite connections are cheap and not thread-safe to share; keep one per request.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
 
+# Read replicas (comma-separated URLs): reads go to them, writes to the primary; see
+# config/routers.py. Tests read the primary (MIRROR): replication is the database's job.
+for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[])):
+    replica = env.db_url_config(url)
+    replica.update(CONN_MAX_AGE=DATABASES["default"]["CONN_MAX_AGE"], CONN_HEALTH_CHECKS=True)
+    replica["TEST"] = {"MIRROR": "default"}
+    DATABASES[f"replica_{number}"] = replica
+DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+
 # Seed data (countries, the seed article) lives at the top level, beside the apps.
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
