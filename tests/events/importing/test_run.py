@@ -1,0 +1,76 @@
+"""Runs of the importer beyond one file's rows: standard input, a batch the database
+refuses, slugs that clash with editors' ones, and what the benchmark reads back."""
+
+import io
+import sys
+from datetime import date
+from types import SimpleNamespace
+
+import pytest
+from django.db import transaction
+
+from events.importing import Importer, import_file
+from events.importing.reader import open_rows, open_text
+from events.models import Event, Official
+from tests import factories
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def test_standard_input_is_read_for_a_dash(monkeypatch, import_events):
+    data = b"external_id,date,type,title\nIN-1,2024-02-01,call,Piped in\n"
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+
+    outcome = import_events("-", "--no-progress")
+
+    assert outcome.error is None, outcome.err
+    event = Event.objects.get(external_id="IN-1")
+    assert event.history.get().history_change_reason == "import <stdin>"
+
+
+def test_a_batch_the_database_refuses_is_reported_and_the_import_goes_on(csv_file):
+    path = csv_file(
+        """
+        external_id,date,type,title,participants
+        R-1,2024-01-01,meeting,One,New Person|host|UA
+        R-2,2024-01-02,meeting,Two,
+        """
+    )
+    errors = []
+    importer = Importer(batch_size=1, on_error=errors.append)
+    # Taken after the importer loaded what exists: its new official's slug now clashes.
+    factories.OfficialFactory(name="Someone Else", slug="new-person")
+    stream, name = open_text(str(path))
+    with stream:
+        result = importer.run(open_rows(stream, name, importer.registry))
+
+    assert errors and errors[0].startswith("lines 2-2: the database refused the batch:")
+    assert (result.rejected_batches, result.events) == (1, 1)
+    assert list(
+        Event.objects.filter(external_id__startswith="R-").values_list("external_id", flat=True)
+    ) == ["R-2"]
+    assert not Official.objects.filter(name="New Person").exists()
+
+
+def test_an_imported_slug_that_an_editor_already_took_is_numbered_on():
+    factories.EventFactory(slug="2024-01-01-talks-987654")
+    preparer = Importer().preparer
+    row = SimpleNamespace(date_start=date(2024, 1, 1), title="Talks")
+
+    with transaction.atomic():
+        slugs = preparer.event_slugs([row, row], [987654, 987655])
+
+    assert slugs == ["2024-01-01-talks-987654-2", "2024-01-01-talks-987655"]
+
+
+def test_import_file_returns_counts_timings_and_the_prepared_rows(csv_file):
+    path = csv_file("date,type,title,countries\n2024-02-01,call,Kept,UA;IN\n")
+
+    result = import_file(str(path), keep_prepared=True)
+
+    assert (result.events, result.created["eventcountry"], result.rejected_rows) == (1, 2, 0)
+    assert set(result.seconds) >= {"setup", "read", "prepare", "write", "total"}
+    (batch,) = result.prepared
+    tables = {part.table: len(part.rows) for part in batch.tables}
+    assert tables["events_event"] == tables["events_historicalevent"] == 1
+    assert tables["events_eventcountry"] == tables["events_historicaleventcountry"] == 2
