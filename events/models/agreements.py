@@ -3,9 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
-from events.models.base import DomainModel
+from events.models.base import DomainModel, history
 from events.models.event import Event
 from events.models.fuzzy import FuzzyDated
 from events.models.people import Organization
@@ -74,7 +73,7 @@ class Agreement(DomainModel):
         help_text="Latest status change; kept up to date from the lifecycle.",
     )
 
-    history = HistoricalRecords()
+    history = history("event")
 
     class Meta:
         ordering = ["title"]
@@ -116,7 +115,7 @@ class AgreementParty(DomainModel):
         related_name="agreement_parties",
     )
 
-    history = HistoricalRecords()
+    history = history("agreement", "country", "organization")
 
     class Meta:
         verbose_name_plural = "agreement parties"
@@ -177,7 +176,7 @@ class AgreementStatusChange(FuzzyDated, DomainModel):
     )
     note = models.CharField(max_length=300, blank=True)
 
-    history = HistoricalRecords()
+    history = history("agreement", "party", "source")
 
     class Meta(FuzzyDated.Meta):
         ordering = ["agreement", "date_start", "date_end"]

@@ -4,6 +4,7 @@ import uuid
 
 from django.db import models
 from django.utils.text import slugify
+from simple_history.models import HistoricalRecords
 
 
 class PublicIdQuerySet(models.QuerySet):
@@ -60,3 +61,14 @@ def unique_slug(instance, text: str, field: str = "slug", max_length: int = 80) 
         slug = f"{base[: max_length - len(suffix)]}{suffix}"
         number += 1
     return slug
+
+
+# History tables are written on every change and read by record (its id) and by date; an
+# index on anything else costs every write and serves no query.
+UNINDEXED_IN_HISTORY = ("public_id", "updated_at", "slug")
+
+
+def history(*unindexed: str, **options) -> HistoricalRecords:
+    """HistoricalRecords whose table indexes only the record's id and the history date: the
+    `unindexed` fields (usually foreign keys) and UNINDEXED_IN_HISTORY get no index there."""
+    return HistoricalRecords(no_db_index=[*UNINDEXED_IN_HISTORY, *unindexed], **options)

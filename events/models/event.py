@@ -6,10 +6,9 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
 from django.db.models import Exists, F, FilteredRelation, Func, OuterRef, Prefetch, Q, Value
-from simple_history.models import HistoricalRecords
 
 from events.event_types import Coding, EventType, coding_for
-from events.models.base import DomainModel, PublicIdQuerySet, unique_slug
+from events.models.base import DomainModel, PublicIdQuerySet, history, unique_slug
 from events.models.fuzzy import FuzzyDated
 from events.models.people import Official, Organization, Post
 from events.models.places import Country
@@ -28,7 +27,7 @@ class Topic(models.Model):
     description = models.TextField(blank=True)
 
     objects = TopicQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["name"]
@@ -243,7 +242,7 @@ class Event(FuzzyDated, DomainModel):
 
     objects = EventQuerySet.as_manager()
     # search_text is derived: history keeps what editors wrote.
-    history = HistoricalRecords(m2m_fields=[topics], excluded_fields=["search_text"])
+    history = history("location_country", m2m_fields=[topics], excluded_fields=["search_text"])
 
     class Meta(FuzzyDated.Meta):
         ordering = ["date_start", "date_precision", "date_end", "title", "pk"]
@@ -359,7 +358,7 @@ class EventCountry(models.Model):
     SORT_FIELDS = ("date_start", "date_end", "date_precision", "title")
 
     objects = EventCountryQuerySet.as_manager()
-    history = HistoricalRecords(excluded_fields=list(SORT_FIELDS))
+    history = history(excluded_fields=list(SORT_FIELDS))
 
     class Meta:
         verbose_name = "country involved"
@@ -408,8 +407,14 @@ class Participant(DomainModel):
 
     # Participants belong to their event; people, bodies and countries are kept.
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="participants")
+    # No index of its own: participant_official_event leads with it.
     official = models.ForeignKey(
-        Official, on_delete=models.PROTECT, null=True, blank=True, related_name="participations"
+        Official,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        db_index=False,
     )
     organization = models.ForeignKey(
         Organization,
@@ -445,8 +450,10 @@ class Participant(DomainModel):
         help_text="The editor chose the post; otherwise it follows the tenures and the date.",
     )
     note = models.CharField(max_length=300, blank=True)
+    # Not indexed: participants are read through their event, never synced on their own.
+    updated_at = models.DateTimeField(auto_now=True)
 
-    history = HistoricalRecords()
+    history = history("official", "organization", "country", "post")
 
     class Meta:
         ordering = ["event", "pk"]
@@ -553,7 +560,7 @@ class EventRelation(models.Model):
     )
 
     objects = EventRelationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["from_event", "kind"]

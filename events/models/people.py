@@ -12,10 +12,9 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
-from simple_history.models import HistoricalRecords
 
 from events.dates import DatePrecision, FuzzyDate
-from events.models.base import DomainModel, PublicIdQuerySet, unique_slug
+from events.models.base import DomainModel, PublicIdQuerySet, history, unique_slug
 from events.models.fuzzy import fuzzy_date_constraints, validate_fuzzy_fields
 from events.models.places import Country
 
@@ -64,7 +63,7 @@ class Organization(DomainModel):
     )
     website = models.URLField(blank=True)
 
-    history = HistoricalRecords()
+    history = history("country", "parent")
 
     class Meta:
         ordering = ["name"]
@@ -106,7 +105,7 @@ class Official(DomainModel):
     )
     note = models.TextField(blank=True)
 
-    history = HistoricalRecords()
+    history = history("country")
 
     class Meta:
         ordering = ["name"]
@@ -160,7 +159,7 @@ class OfficialName(models.Model):
     )
 
     objects = OfficialNameQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history("official")
 
     class Meta:
         ordering = ["official", "name"]
@@ -225,7 +224,7 @@ class Post(DomainModel):
         help_text="For ambassadors and envoys: the country they are posted to.",
     )
 
-    history = HistoricalRecords()
+    history = history("country", "organization", "accredited_to")
 
     class Meta:
         ordering = ["title"]
@@ -290,7 +289,7 @@ class Tenure(DomainModel):
     END_FIELDS = {"start": "end_earliest", "end": "end_latest", "precision": "end_precision"}
 
     objects = TenureQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history("official", "post")
 
     class Meta:
         ordering = ["post", F("start_earliest").asc(nulls_first=True)]

@@ -5,7 +5,8 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
-from simple_history.models import HistoricalRecords
+
+from events.models.base import history
 
 
 class CountryQuerySet(models.QuerySet):
@@ -57,7 +58,7 @@ class Country(models.Model):
     official_name = models.CharField(max_length=200, blank=True)
 
     objects = CountryQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["name"]
@@ -105,7 +106,7 @@ class CountryName(models.Model):
     kind = models.CharField(max_length=10, choices=Kind.choices)
 
     objects = CountryNameQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history("country")
 
     class Meta:
         ordering = ["country", "kind", "name"]

@@ -3,9 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from simple_history.models import HistoricalRecords
 
-from events.models.base import DomainModel
+from events.models.base import DomainModel, history
 from events.models.event import Event
 from events.models.people import Official, Organization
 
@@ -15,7 +14,7 @@ class Author(DomainModel):
 
     name = models.CharField(max_length=200)
 
-    history = HistoricalRecords()
+    history = history()
 
     class Meta:
         ordering = ["name"]
@@ -54,7 +53,7 @@ class Source(DomainModel):
     language = models.CharField(max_length=10, default="en", help_text="Language code: en, uk.")
     text = models.TextField(blank=True, help_text="The source's text, for extraction and search.")
 
-    history = HistoricalRecords()
+    history = history("publisher")
 
     class Meta:
         ordering = ["-published_at", "headline"]
@@ -91,7 +90,7 @@ class SourceAuthor(models.Model):
     position = models.PositiveSmallIntegerField(default=0, help_text="0 for the first author.")
 
     objects = SourceAuthorQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history("source", "author")
 
     class Meta:
         verbose_name = "byline"
@@ -123,7 +122,7 @@ class Citation(models.Model):
     excerpt = models.TextField(blank=True, help_text="The passage that reports the event.")
 
     objects = CitationQuerySet.as_manager()
-    history = HistoricalRecords()
+    history = history("source")
 
     class Meta:
         ordering = ["event", "pk"]
@@ -167,7 +166,7 @@ class Statement(DomainModel):
     text = models.TextField("quote")
     language = models.CharField(max_length=10, default="en")
 
-    history = HistoricalRecords()
+    history = history("official", "organization", "source")
 
     class Meta:
         ordering = ["event", "pk"]
