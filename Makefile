@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: setup run serve check-deploy backup restore load test lint format superuser countries clean
+.PHONY: setup run serve check-deploy backup restore load bench test lint format superuser countries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,6 +66,12 @@ DURATION ?= 60
 load: setup $(VENV)/.installed-bench
 	$(BIN)/python bench/load.py --serve --clients $(CLIENTS) --duration $(DURATION) \
 		--output bench/load-results.json
+
+## bench: BENCH_EVENTS (1,000,000) events into SQLite and PostgreSQL (DATABASE_URL_BENCH,
+## default the local server), timed against raw SQL and Datasette; writes bench/results.json
+BENCH_EVENTS ?= 1000000
+bench: $(VENV)/.installed-bench
+	$(BIN)/python bench/run.py --events $(BENCH_EVENTS)
 
 ## test: lint and run the whole suite (SQLite unless DATABASE_URL is set)
 test: $(VENV)/.installed-dev

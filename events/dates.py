@@ -61,6 +61,8 @@ class FuzzyDateError(ValueError):
 
 
 MONTH_ABBREVIATIONS = [calendar.month_abbr[m] for m in range(1, 13)]
+_PRECISIONS = {p.value: p for p in DatePrecision}
+_QUALIFIERS = {q.value: q for q in DateQualifier}
 PARTS_OF_MONTH = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 QUARTER_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3}
 QUARTER_WORDS["4th"] = 4
@@ -146,6 +148,17 @@ class FuzzyDate:
             except FuzzyDateError:
                 continue
         raise AssertionError("a day range accepts any span of two or more days")
+
+    @classmethod
+    def trusted(cls, start, end, precision, qualifier=DateQualifier.EXACT) -> FuzzyDate:
+        """A date read back from the database, whose constraints already hold it consistent:
+        built without checking again (a page of events builds many)."""
+        fuzzy = object.__new__(cls)
+        object.__setattr__(fuzzy, "start", start)
+        object.__setattr__(fuzzy, "end", end)
+        object.__setattr__(fuzzy, "precision", _PRECISIONS[precision])
+        object.__setattr__(fuzzy, "qualifier", _QUALIFIERS[qualifier])
+        return fuzzy
 
     @classmethod
     def or_none(cls, start, end, precision, qualifier=DateQualifier.EXACT) -> FuzzyDate | None:

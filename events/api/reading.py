@@ -15,8 +15,8 @@ from django.db.models import Aggregate, CharField, OuterRef, Q, Subquery
 from django.urls import reverse
 from rest_framework.exceptions import ValidationError
 
-from events.dates import DatePrecision, DateQualifier, FuzzyDate
-from events.event_types import coding_for
+from events.dates import FuzzyDate
+from events.event_types import EventType, coding_for
 from events.models import (
     Agreement,
     Citation,
@@ -77,6 +77,14 @@ EVENT_VALUES = (
     "created_at",
     "updated_at",
 )
+DATE_FIELDS = {
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_qualifier",
+    "date_label",
+    "date_edtf",
+}
 SEPARATOR = "\x1f"  # unit separator: never in a code or a slug
 PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
 
@@ -120,12 +128,25 @@ def ref(prefix: str, row: dict, name: str = "name") -> dict | None:
 
 
 def fuzzy(row: dict, prefix: str = "") -> FuzzyDate:
-    return FuzzyDate(
+    return FuzzyDate.trusted(
         row[f"{prefix}date_start"],
         row[f"{prefix}date_end"],
-        DatePrecision(row[f"{prefix}date_precision"]),
-        DateQualifier(row[f"{prefix}date_qualifier"]),
+        row[f"{prefix}date_precision"],
+        row[f"{prefix}date_qualifier"],
     )
+
+
+# Each type's codes, as the API writes them (planned events are coded apart).
+CODINGS = {
+    (event_type, planned): {
+        "plover_event": coding.plover_event,
+        "plover_mode": coding.plover_mode,
+        "cameo_root": coding.cameo_root,
+    }
+    for event_type in EventType.values
+    for planned in (False, True)
+    for coding in [coding_for(event_type, planned=planned)]
+}
 
 
 class EventReader:
@@ -134,9 +155,10 @@ class EventReader:
     def __init__(self, request=None, fields: set[str] | None = None):
         self.fields = fields or set(FIELDS)
         self.keys: list[tuple] = []
-        self.base = request.build_absolute_uri("/") if request is not None else "/"
-        # Reversed once: a page of URLs then costs string formatting, not URL resolution.
-        self.detail_path = reverse("api:event-detail", args=[PLACEHOLDER])
+        base = request.build_absolute_uri("/") if request is not None else "/"
+        # Built once: a page of URLs then costs string formatting, not URL resolution.
+        self.detail_url = urljoin(base, reverse("api:event-detail", args=[PLACEHOLDER]))
+        self.timeline_url = urljoin(base, "timeline/events/")
 
     def wants(self, *names) -> bool:
         return any(name in self.fields for name in names)
@@ -271,39 +293,40 @@ class EventReader:
         }
 
     def event(self, row: dict, related: dict) -> dict:
+        """One event's representation, with only the fields asked for."""
+        wanted = self.fields
         public_id = str(row["public_id"])
-        date = fuzzy(row)
-        coding = coding_for(row["type"], planned=row["status"] == "planned")
-        data = {
-            "id": public_id,
-            "url": urljoin(self.base, self.detail_path.replace(PLACEHOLDER, public_id)),
-            "slug": row["slug"],
-            "title": row["title"],
-            "type": row["type"],
-            "coding": {
-                "plover_event": coding.plover_event,
-                "plover_mode": coding.plover_mode,
-                "cameo_root": coding.cameo_root,
-            },
-            "status": row["status"],
-            "date_start": row["date_start"].isoformat(),
-            "date_end": row["date_end"].isoformat(),
-            "date_precision": date.precision.slug,
-            "date_qualifier": row["date_qualifier"],
-            "date_label": date.label,
-            "date_edtf": date.edtf,
-            "location": {
+        data = {"id": public_id}
+        if "url" in wanted:
+            data["url"] = self.detail_url.replace(PLACEHOLDER, public_id)
+        for name in ("slug", "title", "type", "status", "summary", "external_id"):
+            if name in wanted:
+                data[name] = row[name]
+        if "coding" in wanted:
+            data["coding"] = CODINGS[row["type"], row["status"] == "planned"]
+        if wanted & DATE_FIELDS:
+            date = fuzzy(row)
+            data.update(
+                date_start=row["date_start"].isoformat(),
+                date_end=row["date_end"].isoformat(),
+                date_precision=date.precision.slug,
+                date_qualifier=row["date_qualifier"],
+                date_label=date.label,
+                date_edtf=date.edtf,
+            )
+        if "location" in wanted:
+            latitude, longitude = row["latitude"], row["longitude"]
+            data["location"] = {
                 "name": row["location"],
                 "country": row["location_country__iso_alpha2"],
-                "latitude": float(row["latitude"]) if row["latitude"] is not None else None,
-                "longitude": float(row["longitude"]) if row["longitude"] is not None else None,
-            },
-            "summary": row["summary"],
-            "external_id": row["external_id"],
-            "timeline_url": urljoin(self.base, f"timeline/events/{public_id}/"),
-            "created_at": row["created_at"].isoformat(),
-            "updated_at": row["updated_at"].isoformat(),
-        }
+                "latitude": float(latitude) if latitude is not None else None,
+                "longitude": float(longitude) if longitude is not None else None,
+            }
+        if "timeline_url" in wanted:
+            data["timeline_url"] = f"{self.timeline_url}{public_id}/"
+        for name in ("created_at", "updated_at"):
+            if name in wanted:
+                data[name] = row[name].isoformat()
         for column, field in (("country_codes", "countries"), ("topic_slugs", "topics")):
             if column in row:
                 data[field] = sorted(row[column].split(SEPARATOR)) if row[column] else []
@@ -361,4 +384,4 @@ class EventReader:
             ]
         if "related_events" in related:
             data["related_events"] = related["related_events"].get(pk, [])
-        return {name: data[name] for name in FIELDS if name in self.fields}
+        return {name: data[name] for name in FIELDS if name in data and name in wanted}
