@@ -63,15 +63,21 @@ class KeysetPage:
     next_cursor: str | None
 
 
-def keyset_page(queryset, *, newest_first: bool, cursor: Cursor | None, size: int) -> KeysetPage:
+def keyset_page(
+    queryset, *, newest_first: bool, cursor: Cursor | None, size: int, read=list, key=None
+) -> KeysetPage:
     """One page of `queryset` (an EventQuerySet, already in chronological or newest-first
-    order) after `cursor`, and the cursor of the page after it when there is one."""
+    order) after `cursor`, and the cursor of the page after it when there is one. `read`
+    turns the sliced queryset into items (model instances by default); `key` gives an
+    item's sort key (Event.sort_key by default)."""
     if cursor is not None:
         if cursor.newest_first != newest_first:
             raise InvalidCursor("the cursor was made for the other order")
         queryset = queryset.after(cursor.key, newest_first)
     # One row more than the page says whether another page follows, without a COUNT.
-    rows = list(queryset[: size + 1])
+    rows = read(queryset[: size + 1])
     items = rows[:size]
-    more = len(rows) > size
-    return KeysetPage(items, Cursor.after(items[-1], newest_first).encode() if more else None)
+    if len(rows) <= size:
+        return KeysetPage(items, None)
+    last = key(items[-1]) if key else items[-1].sort_key
+    return KeysetPage(items, Cursor(last, newest_first).encode())

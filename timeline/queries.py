@@ -26,6 +26,7 @@ from events.models.agreements import in_lifecycle_order
 from events.selectors import Counts, event_counts
 from timeline.chart import MonthChart, month_chart
 from timeline.display import YearGroup, group_by_year_and_month
+from timeline.entries import read_entries
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10
@@ -46,7 +47,7 @@ class EventListing:
     newest_first: bool = True
     paged: bool = False  # read from a cursor: not the first page
     groups: list[YearGroup] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
+    events: list[dict] = field(default_factory=list)  # entries (timeline.entries)
     next_cursor: str | None = None
     chart: MonthChart | None = None
 
@@ -85,10 +86,12 @@ def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = Non
     events = event_filter.qs
     listing.chart = month_chart(counts_for(listing, "month"))
     page = keyset_page(
-        events.for_listing(),
+        events,
         newest_first=listing.newest_first,
         cursor=cursor,
         size=EVENTS_PER_PAGE,
+        read=read_entries,
+        key=lambda entry: entry["sort_key"],
     )
     listing.events, listing.next_cursor = page.items, page.next_cursor
     listing.groups = group_by_year_and_month(page.items)
@@ -155,12 +158,12 @@ def partner_counts(listing: EventListing, country: Country) -> list[Partner]:
     ]
 
 
-def event_by_ref(ref: str) -> Event:
-    """The event whose public id or slug is `ref`, with everything its page shows."""
-    found = Event.objects.for_listing().by_reference(ref).first()
-    if found is None:
+def event_by_ref(ref: str) -> dict:
+    """The entry of the event whose public id or slug is `ref` (timeline.entries)."""
+    found = read_entries(Event.objects.by_reference(ref)[:1])
+    if not found:
         raise Http404("No event with this id or slug.")
-    return found
+    return found[0]
 
 
 def official_with_posts(slug: str) -> Official:

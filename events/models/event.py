@@ -496,12 +496,12 @@ class Participant(DomainModel):
     @property
     def display_name(self) -> str:
         """ "Narendra Modi, Prime Minister of India"."""
-        who = str(self.official or self.organization or self.country or "")
-        if self.post_id:
-            return f"{who}, {self.post}"
-        if self.official_id and self.country_id:
-            return f"{who} ({self.country})"
-        return who
+        return participant_label(
+            str(self.official or self.organization or self.country or ""),
+            str(self.post) if self.post_id else None,
+            self.official_id,
+            str(self.country) if self.country_id else None,
+        )
 
     def clean(self):
         super().clean()
@@ -527,6 +527,16 @@ class Participant(DomainModel):
     def save(self, *args, **kwargs):
         self.fill_derived()
         super().save(*args, **kwargs)
+
+
+def participant_label(who: str, post: str | None, official, country: str | None) -> str:
+    """How a participant reads: "Narendra Modi, Prime Minister of India" with the post held,
+    "Ravi Shankar (India)" for an official without one, else the name alone."""
+    if post:
+        return f"{who}, {post}"
+    if official and country:
+        return f"{who} ({country})"
+    return who
 
 
 class EventRelationQuerySet(models.QuerySet):

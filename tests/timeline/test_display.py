@@ -1,4 +1,4 @@
-"""How events are arranged for reading: groups by year and month, and relations worded from
+"""How entries are arranged for reading: groups by year and month, and relations worded from
 each event's side."""
 
 import datetime as dt
@@ -8,17 +8,17 @@ import pytest
 from events.dates import FuzzyDate
 from events.models import Event, EventRelation
 from tests import factories
-from timeline.display import group_by_year_and_month, related_events
+from timeline.display import group_by_year_and_month
+from timeline.entries import read_entries
 
 
 def event(date, title="Event"):
-    return Event(
-        title=title,
-        date_start=date.start,
-        date_end=date.end,
-        date_precision=date.precision,
-        date_qualifier=date.qualifier,
-    )
+    return {"title": title, "date_start": date.start, "date_end": date.end}
+
+
+def related_events(event):
+    (entry,) = read_entries(Event.objects.filter(pk=event.pk))
+    return entry["related"]
 
 
 def test_groups_follow_the_order_given_and_keep_wider_dates_out_of_months():
@@ -57,10 +57,10 @@ def test_same_day_only_when_both_are_that_exact_day(other_date, same_day):
         date_qualifier=other_date.qualifier,
     )
     EventRelation.objects.create(from_event=strike, to_event=other, kind="context_for")
-    [shown] = related_events(Event.objects.for_listing().get(pk=other.pk))
-    assert shown.label == "has as context"
-    assert shown.event == strike
-    assert shown.same_day is same_day
+    [shown] = related_events(other)
+    assert shown["label"] == "has as context"
+    assert shown["title"] == strike.title
+    assert shown["same_day"] is same_day
 
 
 @pytest.mark.django_db
@@ -70,10 +70,10 @@ def test_relations_both_ways_are_listed_oldest_first_in_their_own_words():
     after = factories.EventFactory(title="Signing", date_start=dt.date(2024, 6, 1))
     EventRelation.objects.create(from_event=before, to_event=middle, kind="precedes")
     EventRelation.objects.create(from_event=after, to_event=middle, kind="part_of")
-    shown = related_events(Event.objects.for_listing().get(pk=middle.pk))
-    assert [(r.label, r.event.title) for r in shown] == [
+    shown = related_events(middle)
+    assert [(r["label"], r["title"]) for r in shown] == [
         ("follows", "Talks"),
         ("includes", "Signing"),
     ]
-    [from_after] = related_events(Event.objects.for_listing().get(pk=after.pk))
-    assert (from_after.label, from_after.event.title) == ("is part of", "Summit")
+    [from_after] = related_events(after)
+    assert (from_after["label"], from_after["title"]) == ("is part of", "Summit")

@@ -1,20 +1,47 @@
 """Template helpers for the timeline pages."""
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django import template
-from django.utils.html import format_html_join
+from django.core.cache import cache
+from django.template.loader import render_to_string
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 
 from events.event_types import EventType
-from timeline import display
+from timeline import entries
 
 register = template.Library()
 
 
-@register.simple_tag
-def related_events(event):
-    """{% related_events event as related %}: the event's relations from its own side."""
-    return display.related_events(event)
+# Rendered entries are kept a day: long enough for the pages readers come back to, short
+# enough that a shared cache does not fill with every event ever shown.
+ENTRY_SECONDS = 24 * 3600
+
+
+@register.simple_tag(takes_context=True)
+def event_entry(context, entry, level, link=False):
+    """The entry (timeline.entries) rendered by includes/event.html, reused from the cache
+    while what it shows is unchanged: rendering is most of a timeline page's cost. The
+    page's entries are looked up together, on the first one."""
+    memo = context.render_context.setdefault("timeline_entries", {})
+    if level not in memo:
+        listing = context.get("listing")
+        page = listing.events if listing is not None else [entry]
+        keys = {e["pk"]: entries.entry_key(e, level=level, link=link) for e in page}
+        memo[level] = (keys, cache.get_many(keys.values()))
+    keys, found = memo[level]
+    key = keys.get(entry["pk"]) or entries.entry_key(entry, level=level, link=link)
+    html = found.get(key)
+    if html is None:
+        html = render_to_string(
+            "timeline/includes/event.html",
+            {"event": entry, "level": level, "link": link},
+            request=context.get("request"),
+        )
+        cache.set(key, html, ENTRY_SECONDS)
+    return mark_safe(html)
 
 
 @register.filter
@@ -36,9 +63,16 @@ def event_type_label(key: str) -> str:
 @register.filter
 def as_options(choices) -> str:
     """<option> elements for `choices` (timeline.forms.Choice), escaped. Rendered here
-    rather than in a template loop: the country selects alone hold a thousand options."""
-    return format_html_join(
-        "\n",
-        '<option value="{}"{}>{}</option>',
-        ((c.value, " selected" if c.selected else "", c.label) for c in choices),
-    )
+    rather than in a template loop: the country selects alone hold hundreds of options.
+    The list is rendered once per process and the selected ones marked in the text."""
+    html = _options(tuple((choice.value, choice.label) for choice in choices))
+    for choice in choices:
+        if choice.selected:
+            attribute = format_html(' value="{}"', choice.value)
+            html = html.replace(f"<option{attribute}>", f"<option{attribute} selected>", 1)
+    return mark_safe(html)
+
+
+@lru_cache(maxsize=32)
+def _options(choices: tuple) -> str:
+    return format_html_join("\n", '<option value="{}">{}</option>', choices)
