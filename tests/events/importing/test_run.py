@@ -3,14 +3,16 @@ refuses, slugs that clash with editors' ones, and what the benchmark reads back.
 
 import io
 import sys
+import uuid
 from datetime import date
 from types import SimpleNamespace
 
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
 
 from events.importing import Importer, import_file
 from events.importing.reader import open_rows, open_text
+from events.importing.writer import SqliteWriter
 from events.models import Event, Official
 from tests import factories
 
@@ -74,3 +76,34 @@ def test_import_file_returns_counts_timings_and_the_prepared_rows(csv_file):
     tables = {part.table: len(part.rows) for part in batch.tables}
     assert tables["events_event"] == tables["events_historicalevent"] == 1
     assert tables["events_eventcountry"] == tables["events_historicaleventcountry"] == 2
+
+
+def test_imported_public_ids_are_time_ordered_uuids(csv_file):
+    """Version 7: later batches sort after earlier ones, so each batch's ids land beside
+    the last in the public-id indexes instead of anywhere in them."""
+    path = csv_file(
+        """
+        external_id,date,type,title,participants
+        T-1,2024-01-01,meeting,One,Ann Ordered|host|UA
+        T-2,2024-01-02,meeting,Two,Ann Ordered|host|UA
+        T-3,2024-01-03,meeting,Three,Ann Ordered|host|UA
+        """
+    )
+    import_file(str(path), batch_size=1)
+
+    events = list(Event.objects.filter(external_id__startswith="T-").order_by("external_id"))
+    ids = [event.public_id for event in events]
+    assert {(i.version, i.variant) for i in ids} == {(7, uuid.RFC_4122)}
+    assert ids == sorted(ids, key=lambda i: i.bytes)
+    participant = events[0].participants.get()
+    assert participant.public_id.version == 7
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's page cache")
+def test_a_sqlite_import_widens_the_page_cache(csv_file):
+    path = csv_file("external_id,date,type,title\nC-1,2024-02-01,call,Cached\n")
+    import_file(str(path))
+
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        assert cursor.fetchone()[0] == -SqliteWriter.CACHE_KIB
