@@ -1,11 +1,12 @@
-"""Site-wide error pages."""
+"""Site-wide error pages and the health check."""
 
 import sys
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
+from django.views.decorators.cache import never_cache
 
 DATABASE_DOWN = "The database is unavailable right now; please try again in a moment."
 SERVER_ERROR = "Something went wrong on our side; it has been logged."
@@ -44,3 +45,17 @@ def bad_request(request, exception):
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": message}, status=400)
     return HttpResponse(PAGE.format(title="Bad request", message=message), status=400)
+
+
+@never_cache
+def health(request):
+    """For load balancers and uptime checks: 200 when the app answers and its database
+    does, 503 otherwise. Not throttled and open to all (it says nothing about the data)."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except DatabaseError:
+        response = JsonResponse({"status": "unavailable", "detail": DATABASE_DOWN}, status=503)
+        response["Retry-After"] = "5"
+        return response
+    return JsonResponse({"status": "ok"})

@@ -104,7 +104,11 @@ def test_database_restart_gives_503_then_recovers_without_restarting_the_app(pro
         assert "database is unavailable" in json.loads(body)["detail"]
         status, _, body = get(production_server + "/timeline/")
         assert status == 503 and b"database is unavailable" in body
+        status, headers, body = get(production_server + "/healthz")
+        assert (status, json.loads(body)["status"]) == (503, "unavailable")
     finally:
         cluster("start")
     status, _, body = get(events)
     assert status == 200 and json.loads(body)["count"] == 6
+    status, _, body = get(production_server + "/healthz")
+    assert (status, json.loads(body)) == (200, {"status": "ok"})
