@@ -31,7 +31,8 @@ class ImportResult:
     """What an import did. `seconds` splits the time: loading what rows refer to
     ("setup"), reading and checking rows ("read"), preparing batches with their queries
     and id allocation ("prepare"), writing the prepared rows and committing ("write"),
-    and the whole run ("total")."""
+    renewing the planner's statistics on PostgreSQL ("analyze"), and the whole run
+    ("total")."""
 
     name: str
     dry_run: bool = False
@@ -44,6 +45,7 @@ class ImportResult:
     error_count: int = 0
     errors: list[str] = field(default_factory=list)
     seconds: Counter = field(default_factory=Counter)
+    analyzed: list[str] = field(default_factory=list)  # tables whose statistics were renewed
     prepared: list[PreparedBatch] | None = None
 
     @property
@@ -74,7 +76,9 @@ class ImportResult:
             lines.append(
                 f"{self.seconds['total']:.1f} s, {self.events_per_second:,.0f} events/s "
                 f"(read {self.seconds['read']:.1f} s, prepare {self.seconds['prepare']:.1f} s, "
-                f"write {self.seconds['write']:.1f} s)."
+                f"write {self.seconds['write']:.1f} s"
+                + (f", analyze {self.seconds['analyze']:.1f} s" if self.analyzed else "")
+                + ")."
             )
         return lines
 
@@ -108,6 +112,7 @@ class Importer:
         self.dry_run = dry_run
         self.keep_prepared = keep_prepared
         self.on_error = on_error
+        self.written: Counter = Counter()  # table -> rows written, for refresh_statistics
         self.registry = Registry(using)
         self.validator = Validator(self.registry)
         self.writer = Writer.for_connection(self.connection)
@@ -185,6 +190,10 @@ class Importer:
                 progress.update(result.rows + count, result.events)
         if count:
             self._flush(result, rows, errors, count, (first, line))
+        if self.written:
+            clock = time.perf_counter()
+            result.analyzed = self.writer.refresh_statistics(self.written)
+            result.seconds["analyze"] = time.perf_counter() - clock
         result.seconds["setup"] = self.setup_seconds
         result.seconds["total"] = time.perf_counter() - started + self.setup_seconds
         result.seconds["read"] = (
@@ -192,6 +201,7 @@ class Importer:
             - result.seconds["setup"]
             - result.seconds["prepare"]
             - result.seconds["write"]
+            - result.seconds["analyze"]
         )
         if progress:
             progress.finish(result.rows, result.events)
@@ -227,6 +237,8 @@ class Importer:
         result.seconds["write"] += written_at - prepared_at
         self.registry.learn(prepared)
         result.created.update(prepared.created)
+        for part in prepared.tables:
+            self.written[part.table] += len(part.rows)
         result.skipped += prepared.skipped
         if result.prepared is not None:
             result.prepared.append(prepared)

@@ -229,6 +229,13 @@ class Writer:
     def write(self, tables: list[TableRows]):
         raise NotImplementedError
 
+    def refresh_statistics(self, written: dict[str, int]) -> list[str]:
+        """After an import, bring the planner's statistics up to date where the rows
+        written (table -> count) changed a table by more than STALE; returns the tables
+        analyzed. Without this, the first queries after a large import are planned for
+        the tables as they were (autovacuum analyzes them only later)."""
+        return []
+
 
 class PostgresWriter(Writer):
     """COPY ... FROM STDIN in binary format: the types come from the catalog, so values
@@ -286,6 +293,26 @@ class PostgresWriter(Writer):
                     write_row = copy.write_row
                     for row in part.rows:
                         write_row(row)
+
+    # Autovacuum's own threshold (autovacuum_analyze_scale_factor's default).
+    STALE = 0.1
+
+    def refresh_statistics(self, written: dict[str, int]) -> list[str]:
+        tables = [table for table, count in written.items() if count]
+        if not tables:
+            return []
+        quote = self.connection.ops.quote_name
+        with self.connection.cursor() as cursor:
+            # reltuples is the row count at the last ANALYZE (-1: never analyzed); the
+            # import's own inserts do not change it.
+            cursor.execute(
+                "SELECT relname, reltuples FROM pg_class WHERE relname = ANY(%s)", [tables]
+            )
+            known = dict(cursor.fetchall())
+            stale = [t for t in tables if written[t] > self.STALE * max(known.get(t, -1), 0)]
+            if stale:
+                cursor.execute(f"ANALYZE {', '.join(quote(t) for t in stale)}")
+        return stale
 
 
 class SqliteWriter(Writer):

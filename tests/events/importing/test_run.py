@@ -107,3 +107,22 @@ def test_a_sqlite_import_widens_the_page_cache(csv_file):
     with connection.cursor() as cursor:
         cursor.execute("PRAGMA cache_size")
         assert cursor.fetchone()[0] == -SqliteWriter.CACHE_KIB
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's planner statistics")
+def test_an_import_that_grows_a_table_renews_its_statistics(csv_file):
+    """Planned with the statistics of the tables before it, the first queries after a
+    large import pick plans for small tables (seen: 40 ms instead of 5 at a million)."""
+    rows = "\n".join(f"S-{n},2024-02-01,call,Stat {n},UA;PL" for n in range(50))
+    path = csv_file("external_id,date,type,title,countries\n" + rows + "\n")
+
+    result = import_file(str(path))
+
+    assert {"events_event", "events_eventcountry", "events_historicalevent"} <= set(result.analyzed)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = 'events_event'")
+        assert cursor.fetchone()[0] >= 50
+
+    # A few rows more change the table by less than a tenth: no new ANALYZE.
+    path = csv_file("external_id,date,type,title\nS-X,2024-02-02,call,One more\n")
+    assert import_file(str(path)).analyzed == []
