@@ -109,6 +109,9 @@ class Official(DomainModel):
 
     class Meta:
         ordering = ["name"]
+        # Lists of officials (the API's, admin's, the timeline's filter) are in name order:
+        # without the index, each sorts every official (tens of thousands) to show a page.
+        indexes = [models.Index(fields=["name", "id"], name="official_name")]
         constraints = [
             models.UniqueConstraint(
                 fields=["wikidata_qid"],
