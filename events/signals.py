@@ -2,9 +2,16 @@
 forms, inlines, bulk deletes, the API)."""
 
 from django.apps import apps as global_apps
-from django.db.models.signals import post_delete, post_migrate, post_save, pre_delete
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+)
 from django.dispatch import receiver
 
+from events import data_version
 from events.models import (
     AgreementStatusChange,
     Event,
@@ -25,6 +32,15 @@ def grant_group_permissions(sender, using="default", apps=global_apps, **kwargs)
     # Runs after each app migrates; the events app's run sees every model's permissions.
     if sender.name == "events":
         sync_groups(apps, using=using)
+
+
+@receiver(post_save)
+@receiver(post_delete)
+@receiver(m2m_changed)
+def data_changed(sender, using=None, **kwargs):
+    # Any record of this app: a filter can look at any of them (names, quotes, sources).
+    if sender._meta.app_label == "events":
+        data_version.changed(using or "default")
 
 
 @receiver(post_save, sender=AgreementStatusChange)

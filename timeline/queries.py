@@ -2,7 +2,6 @@
 meaning), counting is events.selectors'; this module pages, groups and looks records up."""
 
 import hashlib
-import time
 import uuid
 from dataclasses import dataclass, field
 
@@ -10,6 +9,7 @@ from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 
+from events import data_version
 from events.filters import EventFilter
 from events.keyset import Cursor, InvalidCursor, keyset_page
 from events.models import (
@@ -30,10 +30,10 @@ from timeline.entries import read_entries
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10
-# Counting a million events takes seconds; a count that slow (or a tenth of one) is kept
-# for a few minutes so the next pages and the next readers of the same filters do not pay
-# for it again. Cheaper counts, as on any small data set, are always fresh.
-COSTLY_COUNT_SECONDS = 0.1
+# Counts and charts cost a scan of every matching event (tens of milliseconds at a
+# million): they are kept under the data version, which any change replaces, so a kept
+# count is never a stale one. The time bounds what an in-process cache may hold back
+# from another process's writes (see events.data_version).
 COUNTS_KEPT_SECONDS = 300
 
 
@@ -99,20 +99,18 @@ def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = Non
 
 
 def counts_for(listing: EventListing, group_by: str) -> Counts:
-    """event_counts() of the listing's events, kept for a while when costly to make."""
+    """event_counts() of the listing's events, cached while the data is unchanged."""
     filters = sorted(
         (name, sorted(listing.data.getlist(name)))
         for name in EventFilter.base_filters
         if name != "ordering" and listing.data.getlist(name)
     )
     digest = hashlib.sha256(repr((group_by, filters)).encode()).hexdigest()
-    key = f"timeline:counts:{digest}"
+    key = f"timeline:counts:{data_version.current()}:{digest}"
     counts = cache.get(key)
     if counts is None:
-        started = time.monotonic()
         counts = event_counts(listing.queryset, group_by)
-        if time.monotonic() - started >= COSTLY_COUNT_SECONDS:
-            cache.set(key, counts, COUNTS_KEPT_SECONDS)
+        cache.set(key, counts, COUNTS_KEPT_SECONDS)
     return counts
 
 

@@ -12,6 +12,7 @@ from datetime import datetime
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.utils import timezone
 
+from events import data_version
 from events.importing.prepare import BatchPreparer, PreparedBatch
 from events.importing.progress import Progress
 from events.importing.reader import OpenedFile, count_lines, open_rows, open_text
@@ -235,6 +236,7 @@ class Importer:
             return
         result.seconds["prepare"] += prepared_at - clock
         result.seconds["write"] += written_at - prepared_at
+        data_version.changed(self.using)  # no signals here: say it
         self.registry.learn(prepared)
         result.created.update(prepared.created)
         for part in prepared.tables:

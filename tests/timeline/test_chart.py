@@ -5,12 +5,15 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from events.importing import import_file
+from events.models import Country, EventCountry
 from events.selectors import Counts
 from tests import factories
 from tests.timeline.page_text import texts
-from timeline import queries
 from timeline.chart import PLOT_HEIGHT, month_chart
 
 SEED_MONTHS = Counts(
@@ -95,17 +98,25 @@ class TestOnThePage:
         assert "<title>Jul 2024: 1 event</title>" in content
         assert "2 events match the filters." in content
 
-    def test_cheap_counts_are_always_fresh(self, client):
-        self.content(client)
-        factories.EventFactory(date_start=dt.date(2024, 10, 1))
+    def test_counts_are_kept_until_the_data_changes(self, client):
+        with CaptureQueriesContext(connection) as first:
+            self.content(client, "?country=IN")
+        with CaptureQueriesContext(connection) as again:
+            self.content(client, "?country=IN")
+        # The list is read afresh; the chart and the total come from the cache.
+        assert any("COUNT(" in query["sql"] for query in first)
+        assert not any("COUNT(" in query["sql"] for query in again)
+
+        event = factories.EventFactory(date_start=dt.date(2024, 10, 1))
+        EventCountry.objects.create(event=event, country=Country.objects.get(iso_alpha2="IN"))
+        assert "<title>Oct 2024: 2 events</title>" in self.content(client, "?country=IN")
         assert "<title>Oct 2024: 2 events</title>" in self.content(client)
 
-    def test_costly_counts_are_kept_for_the_next_request(self, client, monkeypatch):
-        monkeypatch.setattr(queries, "COSTLY_COUNT_SECONDS", 0)
-        self.content(client, "?country=IN")
-        factories.EventFactory(date_start=dt.date(2024, 10, 1))
-        # The list is always read afresh; the counts of the same filters come from the cache.
-        assert "<title>Oct 2024: 1 event</title>" in self.content(client, "?country=IN")
+    def test_an_import_changes_the_counts(self, client, tmp_path):
+        assert "<title>Oct 2024: 1 event</title>" in self.content(client)
+        path = tmp_path / "events.csv"
+        path.write_text("external_id,date,type,title\nC-1,2024-10-02,call,Imported\n")
+        import_file(str(path))
         assert "<title>Oct 2024: 2 events</title>" in self.content(client)
 
 

@@ -22,16 +22,8 @@ from events.models import (
     Topic,
 )
 from tests import factories
-from timeline import queries
 
 pytestmark = pytest.mark.usefixtures("seeded")
-
-
-@pytest.fixture(autouse=True)
-def counts_never_cached(monkeypatch):
-    """A count slower than COSTLY_COUNT_SECONDS is cached, and on a loaded machine any count
-    may be: the queries a page makes would then depend on timing."""
-    monkeypatch.setattr(queries, "COSTLY_COUNT_SECONDS", float("inf"))
 
 
 MODI_VISIT = "091ce69b-02c8-50a9-9e14-1dfd8f9d6b00"

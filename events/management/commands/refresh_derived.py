@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.db.models import OuterRef, Subquery
 
+from events import data_version
 from events.models import Event, EventCountry
 from events.search_text import CHUNK, refresh_search_texts
 
@@ -23,4 +24,6 @@ class Command(BaseCommand):
         for start in range(0, len(ids), CHUNK * 20):
             with transaction.atomic():
                 refresh_search_texts(ids[start : start + CHUNK * 20])
+        # The data was changed behind the app's back: what was computed from it is stale.
+        data_version.changed()
         self.stdout.write(f"Refreshed {len(ids)} events' search text and {links} country links.")

@@ -1,0 +1,36 @@
+"""The version of the events data: a token in the shared cache that is replaced whenever a
+domain record changes, so that what is computed from the data (counts, charts) can be
+cached under it and is never served once the data has changed.
+
+Every process sees a change at once when the cache is shared (Redis, as `make serve`
+configures). With the in-process default, another process's writes (an import run from the
+command line, say) are seen when the cached result expires.
+"""
+
+from uuid import uuid4
+
+from django.core.cache import cache
+from django.db import DEFAULT_DB_ALIAS, transaction
+
+KEY = "events:data-version"
+
+
+def current() -> str:
+    version = cache.get(KEY)
+    if version is None:
+        cache.add(KEY, uuid4().hex, timeout=None)  # add: racing processes agree on one
+        version = cache.get(KEY)
+    # A cache that keeps nothing (the dummy backend): a new version each time, no reuse.
+    return version or uuid4().hex
+
+
+def changed(using: str = DEFAULT_DB_ALIAS):
+    """Say the data changed. The version moves now, so a reader inside the writing
+    transaction does not get results from before it, and again when the transaction
+    commits, so a result computed meanwhile from the data as it was is not kept."""
+    _replace()
+    transaction.on_commit(_replace, using=using)
+
+
+def _replace():
+    cache.set(KEY, uuid4().hex, timeout=None)
