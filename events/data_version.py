@@ -4,15 +4,21 @@ cached under it and is never served once the data has changed.
 
 Every process sees a change at once when the cache is shared (Redis, as `make serve`
 configures). With the in-process default, another process's writes (an import run from the
-command line, say) are seen when the cached result expires.
+command line, say) are seen when the cached result expires (KEPT_SECONDS).
 """
 
+import hashlib
+from collections.abc import Callable
 from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 
 KEY = "events:data-version"
+# How long a result is kept. The version makes a kept result right where the cache is
+# shared; the time bounds how long an in-process cache may hold back another process's
+# writes (an import run from the command line).
+KEPT_SECONDS = 300
 
 
 def current() -> str:
@@ -34,3 +40,16 @@ def changed(using: str = DEFAULT_DB_ALIAS):
 
 def _replace():
     cache.set(KEY, uuid4().hex, timeout=None)
+
+
+def cached(name: str, parts, compute: Callable, timeout: int = KEPT_SECONDS):
+    """compute(), kept under the data version: `name` says what it is and `parts` (with a
+    stable repr) what it was computed for. For aggregates that scan many rows and are asked
+    for again and again (counts, charts); a change to the data makes them be computed anew."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    key = f"{name}:{current()}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout)
+    return value

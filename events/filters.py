@@ -276,6 +276,16 @@ class EventFilter(LeanFilterSet):
     def filter_ordering(self, queryset, name, value):
         return queryset
 
+    @classmethod
+    def key(cls, data) -> tuple:
+        """What in `data` (a QueryDict) decides which events match, in a canonical order:
+        for keeping results computed from them (counts) under one key."""
+        return tuple(
+            (name, tuple(sorted(data.getlist(name))))
+            for name in sorted(cls.base_filters)
+            if name != "ordering" and data.getlist(name)
+        )
+
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)
         data = self.form.cleaned_data

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
 
+from events import data_version
 from events.models import Agreement, Country, Event, EventCountry, Statement
 from events.models.fuzzy import DatePart
 
@@ -116,12 +117,18 @@ def relation_summary(first: Country, second: Country, latest: int = 5) -> Relati
         .select_related("official", "organization", "event", "source")
         .order_by("-event__date_start", "pk")
     )
+    # Each count scans every shared event (tens of thousands for busy pairs).
+    event_count, by_year, by_type = data_version.cached(
+        "relation:counts",
+        (first.pk, second.pk),
+        lambda: (events.count(), event_counts(events, "year"), event_counts(events, "type")),
+    )
     return RelationSummary(
         countries=(first, second),
         events=events,
-        event_count=events.count(),
-        counts_by_year=event_counts(events, "year"),
-        counts_by_type=event_counts(events, "type"),
+        event_count=event_count,
+        counts_by_year=by_year,
+        counts_by_type=by_type,
         agreements=agreements,
         latest_events=list(events.with_details().newest_first()[:latest]),
         statements=statements,

@@ -1,11 +1,9 @@
 """Reads the timeline pages make. Filtering is EventFilter's (the API's parameters and
 meaning), counting is events.selectors'; this module pages, groups and looks records up."""
 
-import hashlib
 import uuid
 from dataclasses import dataclass, field
 
-from django.core.cache import cache
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
 
@@ -30,11 +28,6 @@ from timeline.entries import read_entries
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10
-# Counts and charts cost a scan of every matching event (tens of milliseconds at a
-# million): they are kept under the data version, which any change replaces, so a kept
-# count is never a stale one. The time bounds what an in-process cache may hold back
-# from another process's writes (see events.data_version).
-COUNTS_KEPT_SECONDS = 300
 
 
 @dataclass
@@ -99,19 +92,13 @@ def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = Non
 
 
 def counts_for(listing: EventListing, group_by: str) -> Counts:
-    """event_counts() of the listing's events, cached while the data is unchanged."""
-    filters = sorted(
-        (name, sorted(listing.data.getlist(name)))
-        for name in EventFilter.base_filters
-        if name != "ordering" and listing.data.getlist(name)
+    """event_counts() of the listing's events: a scan of every matching event (tens of
+    milliseconds at a million), so kept while the data is unchanged."""
+    return data_version.cached(
+        "timeline:counts",
+        (group_by, EventFilter.key(listing.data)),
+        lambda: event_counts(listing.queryset, group_by),
     )
-    digest = hashlib.sha256(repr((group_by, filters)).encode()).hexdigest()
-    key = f"timeline:counts:{data_version.current()}:{digest}"
-    counts = cache.get(key)
-    if counts is None:
-        counts = event_counts(listing.queryset, group_by)
-        cache.set(key, counts, COUNTS_KEPT_SECONDS)
-    return counts
 
 
 def country_by_code(code: str) -> Country:

@@ -19,6 +19,7 @@ from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from events import data_version
 from events.api import entities
 from events.api.events import EventSerializer, EventWriteSerializer, api_errors
 from events.api.exports import EXPORT_RENDERERS, EXPORTS
@@ -385,11 +386,15 @@ class EventStatsView(APIView):
         if group_by not in GROUPINGS:
             raise ValidationError({"group_by": [f"Use one of: {', '.join(GROUPINGS)}."]})
         events = DjangoFilterBackend().filter_queryset(request, Event.objects.all(), self)
-        counts = event_counts(events, group_by)
+        counts, total = data_version.cached(
+            "api:stats",
+            (group_by, EventFilter.key(request.query_params)),
+            lambda: (event_counts(events, group_by), events.count()),
+        )
         return Response(
             {
                 "group_by": group_by,
-                "total": events.count(),
+                "total": total,
                 "wider_than_period": counts.wider_than_period,
                 "results": [{"key": r["key"], "count": r["count"]} for r in counts.rows],
             }

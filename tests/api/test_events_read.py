@@ -1,6 +1,7 @@
 """Reading events: shape, filters through HTTP, pagination, order, query counts."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -151,6 +152,8 @@ def test_updated_since_lists_what_changed(api):
 
 
 def count_queries(api, path):
+    """Queries of a cold request: nothing kept from the one before (the count is)."""
+    cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert api.get(path).status_code == 200
     return len(queries)
@@ -213,3 +216,16 @@ def test_a_dashboard_page_costs_at_most_four_queries_at_any_size(api):
     assert ten == count_queries(api, query + "&page_size=100") <= 4
     page_mode = query.replace("&cursor=", "")
     assert count_queries(api, page_mode + "&page_size=10") == ten + 1  # the COUNT
+
+
+def test_the_count_is_kept_until_the_data_changes(api):
+    with CaptureQueriesContext(connection) as first:
+        assert api.get("/api/events/?country=IN").json()["count"] == 5
+    with CaptureQueriesContext(connection) as again:
+        assert api.get("/api/events/?country=IN&page=1").json()["count"] == 5
+    assert any("COUNT(" in query["sql"] for query in first)
+    assert not any("COUNT(" in query["sql"] for query in again)
+
+    india = Country.objects.get(iso_alpha2="IN")
+    EventCountry.objects.create(event=factories.EventFactory(), country=india)
+    assert api.get("/api/events/?country=IN").json()["count"] == 6

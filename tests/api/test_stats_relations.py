@@ -1,6 +1,13 @@
 """Aggregates for dashboards and the bilateral summary, on the seed data."""
 
+import datetime as dt
+
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from events.models import Country, EventCountry
+from tests import factories
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -69,3 +76,25 @@ def test_relation_accepts_alpha3_and_either_order(api):
 def test_relation_with_unknown_or_same_country(api):
     assert api.get("/api/relations/IN/ZZ/").status_code == 404
     assert api.get("/api/relations/IN/IN/").status_code == 400
+
+
+def aggregate_queries(api, path) -> int:
+    """Queries of `path` that aggregate (count or group) over events."""
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(path).status_code == 200
+    return sum("COUNT(" in query["sql"] for query in queries)
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/stats/events/?group_by=year&country=IN", "/api/relations/IN/UA/"]
+)
+def test_aggregates_are_kept_until_the_data_changes(api, path):
+    assert aggregate_queries(api, path) > 0
+    assert aggregate_queries(api, path) == 0
+
+    event = factories.EventFactory(date_start=dt.date(2025, 3, 1))
+    for code in ("IN", "UA"):
+        EventCountry.objects.create(event=event, country=Country.objects.get(iso_alpha2=code))
+    assert aggregate_queries(api, path) > 0
+    counts = api.get(path).json()
+    assert {"key": "2025", "count": 1} in counts.get("results", counts.get("counts_by_year"))
