@@ -3,7 +3,7 @@ summary of a bilateral relation. The API and the timeline pages both call these.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 
 from events import data_version
 from events.models import Agreement, Country, Event, EventCountry, Statement
@@ -112,8 +112,15 @@ def relation_summary(first: Country, second: Country, latest: int = 5) -> Relati
         .prefetch_related("parties__country", "parties__organization")
         .order_by("-event__date_start", "title")
     )
+    # From the quotes to their events, not the other way: a busy pair shares tens of
+    # thousands of events and few quotes.
     statements = (
-        Statement.objects.filter(event__in=events.values("pk"))
+        Statement.objects.filter(
+            *(
+                Exists(EventCountry.objects.filter(event=OuterRef("event_id"), country=country))
+                for country in (first, second)
+            )
+        )
         .select_related("official", "organization", "event", "source")
         .order_by("-event__date_start", "pk")
     )
