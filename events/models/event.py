@@ -5,7 +5,17 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import connections, models
-from django.db.models import Exists, F, FilteredRelation, Func, OuterRef, Prefetch, Q, Value
+from django.db.models import (
+    Exists,
+    F,
+    FilteredRelation,
+    Func,
+    OuterRef,
+    Prefetch,
+    Q,
+    Value,
+)
+from django.db.models.expressions import RawSQL
 
 from events.event_types import Coding, EventType, coding_for
 from events.models.base import DomainModel, PublicIdQuerySet, history, unique_slug
@@ -130,13 +140,26 @@ class EventQuerySet(PublicIdQuerySet):
 
     def search(self, text: str):
         """Events whose title, summary, place, participants or quotes match `text`: full-text
-        search (English stemming, websearch syntax) on PostgreSQL, every word as a substring
-        elsewhere."""
+        search with English stemming, through the database's full-text index. On
+        PostgreSQL, websearch syntax ("a b" -c); on SQLite (FTS5, see migration 0010),
+        every word, each also as the start of a longer one ("Zelensk" finds "Zelenskyy")."""
         text = (text or "").strip()
         if not text:
             return self
-        if connections[self.db].vendor == "postgresql":
+        vendor = connections[self.db].vendor
+        if vendor == "postgresql":
             return self.filter(search_text__search_english=text)
+        if vendor == "sqlite":
+            # Each word a quoted string (FTS5 syntax in it is text), as a prefix. A word
+            # of punctuation alone has nothing to match; as on PostgreSQL, it is dropped.
+            words = [word for word in text.split() if any(ch.isalnum() for ch in word)]
+            if not words:
+                return self.none()
+            query = " ".join('"{}"*'.format(word.replace('"', '""')) for word in words)
+            matching = RawSQL(
+                "SELECT rowid FROM events_event_fts WHERE events_event_fts MATCH %s", [query]
+            )
+            return self.filter(pk__in=matching)
         for word in text.split():
             self = self.filter(search_text__icontains=word)
         return self

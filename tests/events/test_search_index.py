@@ -1,0 +1,63 @@
+"""Text search through the database's full-text index, on either database: words are
+matched with English stemming (on SQLite each also as the start of a longer word); what a
+reader types is text, never query syntax; the SQLite index follows every kind of write."""
+
+import pytest
+from django.db import connection
+
+from events.importing import import_file
+from events.models import Event, Participant
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(text):
+    return sorted(Event.objects.search(text).values_list("title", flat=True))
+
+
+def test_words_match_stemmed():
+    factories.EventFactory(title="Defence ministers meeting")
+    factories.EventFactory(title="Talks on investments")
+    assert titles("meetings") == ["Defence ministers meeting"]
+    assert titles("investment") == ["Talks on investments"]
+    assert titles("defence investments") == []
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="prefixes: SQLite's search only")
+def test_on_sqlite_a_word_also_matches_as_a_prefix():
+    factories.EventFactory(title="Zelenskyy meets defence ministers")
+    assert titles("Zelensk minister") == ["Zelenskyy meets defence ministers"]
+
+
+@pytest.mark.parametrize(
+    "text", ['"', '" OR "', "NEAR(", "*", "-", "( )", "title:x", "a AND", "^", "'; --"]
+)
+def test_query_syntax_in_the_text_is_text(text):
+    factories.EventFactory(title="Anything")
+    assert list(Event.objects.search(text)) == []
+
+
+def test_punctuation_beside_words_is_dropped_as_on_postgresql():
+    factories.EventFactory(title="Grain corridor talks")
+    assert titles("( grain") == ["Grain corridor talks"]
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
+def test_the_sqlite_index_follows_inserts_updates_deletes_and_imports(tmp_path):
+    event = factories.EventFactory(title="First title")
+    gone = factories.EventFactory(title="Deleted soon")
+    Participant.objects.create(event=event, official=factories.OfficialFactory(name="Ann Lee"))
+    event.title = "Second title"
+    event.save()
+    gone.delete()
+    path = tmp_path / "events.csv"
+    path.write_text("external_id,date,type,title\nF-1,2024-02-01,call,Imported words\n")
+    import_file(str(path))
+
+    assert titles("first") == [] and titles("second") == ["Second title"]
+    assert titles("Lee") == ["Second title"]
+    assert titles("deleted") == [] and titles("imported") == ["Imported words"]
+    with connection.cursor() as cursor:
+        # Raises when the index and the events table disagree.
+        cursor.execute("INSERT INTO events_event_fts(events_event_fts) VALUES ('integrity-check')")
