@@ -1,9 +1,11 @@
-"""Site-wide request guards."""
+"""Site-wide request guards, and the health check that comes before them."""
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.urls import reverse
+
+from config.views import health
 
 
 class RejectNullCharactersMiddleware:
@@ -37,4 +39,17 @@ class ReadAccessMiddleware:
             and not request.user.is_authenticated
         ):
             return redirect_to_login(request.get_full_path(), reverse(settings.LOGIN_URL))
+        return self.get_response(request)
+
+
+class HealthCheckMiddleware:
+    """Answers GET /healthz before anything else: load balancers probe by address and over
+    plain HTTP, which the host check and the HTTPS redirect after this would refuse."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path == "/healthz" and request.method in ("GET", "HEAD"):
+            return health(request)
         return self.get_response(request)
