@@ -2,6 +2,7 @@
 forms, inlines, bulk deletes, the API)."""
 
 from django.apps import apps as global_apps
+from django.db import connections
 from django.db.models.signals import (
     m2m_changed,
     post_delete,
@@ -11,7 +12,7 @@ from django.db.models.signals import (
 )
 from django.dispatch import receiver
 
-from events import data_version
+from events import data_version, search_index
 from events.models import (
     AgreementStatusChange,
     Event,
@@ -34,13 +35,27 @@ def grant_group_permissions(sender, using="default", apps=global_apps, **kwargs)
         sync_groups(apps, using=using)
 
 
-@receiver(post_save)
-@receiver(post_delete)
-@receiver(m2m_changed)
-def data_changed(sender, using=None, **kwargs):
-    # Any record of this app: a filter can look at any of them (names, quotes, sources).
-    if sender._meta.app_label == "events":
-        data_version.changed(using or "default")
+@receiver(post_migrate)
+def restore_search_index(sender, using="default", **kwargs):
+    # A migration that rebuilt the events table on SQLite dropped the index's triggers.
+    if sender.name == "events":
+        search_index.ensure(connections[using])
+
+
+def data_changed(sender, using="default", **kwargs):
+    data_version.changed(using)
+
+
+# Every record of this app, history included: a filter can look at any of them (names,
+# quotes, sources). Connected model by model, not to every sender: a post_delete receiver
+# for all models would turn every app's fast (set-wise) deletes into row-by-row ones.
+for model in global_apps.get_app_config("events").get_models():
+    post_save.connect(data_changed, sender=model, dispatch_uid=f"data_changed_save_{model}")
+    post_delete.connect(data_changed, sender=model, dispatch_uid=f"data_changed_delete_{model}")
+    for field in model._meta.local_many_to_many:
+        m2m_changed.connect(
+            data_changed, sender=field.remote_field.through, dispatch_uid=f"data_changed_{field}"
+        )
 
 
 @receiver(post_save, sender=AgreementStatusChange)

@@ -3,8 +3,10 @@ matched with English stemming (on SQLite each also as the start of a longer word
 reader types is text, never query syntax; the SQLite index follows every kind of write."""
 
 import pytest
+from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 
+from events import search_index
 from events.importing import import_file
 from events.models import Event, Participant
 from tests import factories
@@ -61,3 +63,19 @@ def test_the_sqlite_index_follows_inserts_updates_deletes_and_imports(tmp_path):
     with connection.cursor() as cursor:
         # Raises when the index and the events table disagree.
         cursor.execute("INSERT INTO events_event_fts(events_event_fts) VALUES ('integrity-check')")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's FTS5 index")
+def test_after_a_migrate_that_dropped_the_triggers_they_are_back_and_rows_indexed():
+    """SQLite's schema editor rebuilds a table to change a column, dropping its triggers;
+    post_migrate puts them back and reindexes what was written meanwhile."""
+    with connection.cursor() as cursor:
+        for name in search_index.TRIGGERS:  # as dropping the table does
+            cursor.execute(f"DROP TRIGGER {name}")
+    factories.EventFactory(title="Written without the trigger")
+    assert titles("without") == []
+
+    emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
+
+    assert titles("without") == ["Written without the trigger"]
+    assert search_index.ensure(connection) is False  # all there now
