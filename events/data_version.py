@@ -35,6 +35,13 @@ def changed(using: str = DEFAULT_DB_ALIAS):
     transaction does not get results from before it, and again when the transaction
     commits, so a result computed meanwhile from the data as it was is not kept."""
     _replace()
+    connection = transaction.get_connection(using)
+    # Once per transaction at commit, however many rows it writes (a loaddata writes
+    # thousands). A rolled-back transaction drops its callbacks, so none is left behind.
+    if connection.in_atomic_block and any(
+        callback is _replace for _, callback, _ in connection.run_on_commit
+    ):
+        return
     transaction.on_commit(_replace, using=using)
 
 
@@ -50,6 +57,10 @@ def cached(name: str, parts, compute: Callable, timeout: int = KEPT_SECONDS):
     key = f"{name}:{current()}:{digest}"
     value = cache.get(key)
     if value is None:
-        value = compute()
+        # Read on the primary (config.routers reads there inside a transaction): a
+        # replica may not have replayed the change that made this version yet, and what
+        # it counted would be kept under the new version.
+        with transaction.atomic(using=DEFAULT_DB_ALIAS):
+            value = compute()
         cache.set(key, value, timeout)
     return value

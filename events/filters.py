@@ -278,13 +278,19 @@ class EventFilter(LeanFilterSet):
 
     @classmethod
     def key(cls, data) -> tuple:
-        """What in `data` (a QueryDict) decides which events match, in a canonical order:
-        for keeping results computed from them (counts) under one key."""
-        return tuple(
-            (name, tuple(sorted(data.getlist(name))))
-            for name in sorted(cls.base_filters)
-            if name != "ordering" and data.getlist(name)
-        )
+        """What in `data` (a QueryDict) decides which events match, read as the filters'
+        form reads it (a repeated one-value parameter counts with its last value), in a
+        canonical order: for keeping results computed from them (counts) under one key."""
+        parts = []
+        for name in sorted(cls.base_filters):
+            if name == "ordering":
+                continue
+            value = cls.base_filters[name].field.widget.value_from_datadict(data, {}, name)
+            if isinstance(value, list):
+                value = tuple(sorted(value))
+            if value:
+                parts.append((name, value))
+        return tuple(parts)
 
     def filter_queryset(self, queryset):
         queryset = super().filter_queryset(queryset)

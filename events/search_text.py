@@ -11,6 +11,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from contextlib import contextmanager
 
+from events import data_version
+
 _state = threading.local()
 CHUNK = 500
 
@@ -62,6 +64,10 @@ def refresh_search_texts(event_ids: Iterable[int]) -> None:
         texts = search_texts(ids[start : start + CHUNK])
         rows = [Event(pk=pk, search_text=text) for pk, text in texts.items()]
         Event.objects.bulk_update(rows, ["search_text"])
+    # bulk_update sends no signals, and a request's refresh runs after its transaction:
+    # what was counted on the old texts (a text search's count) is stale now.
+    if ids:
+        data_version.changed()
 
 
 @contextmanager

@@ -305,8 +305,11 @@ class PostgresWriter(Writer):
         with self.connection.cursor() as cursor:
             # reltuples is the row count at the last ANALYZE (-1: never analyzed); the
             # import's own inserts do not change it.
+            # to_regclass finds each table as ANALYZE will: through the search path.
             cursor.execute(
-                "SELECT relname, reltuples FROM pg_class WHERE relname = ANY(%s)", [tables]
+                "SELECT name, c.reltuples FROM unnest(%s::text[]) AS name "
+                "JOIN pg_class c ON c.oid = to_regclass(quote_ident(name))",
+                [tables],
             )
             known = dict(cursor.fetchall())
             stale = [t for t in tables if written[t] > self.STALE * max(known.get(t, -1), 0)]
