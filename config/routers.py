@@ -2,13 +2,29 @@
 primary ("default")."""
 
 import random
+import threading
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import connections
 
+_state = threading.local()
+
 
 def replica_aliases() -> list[str]:
     return [alias for alias in settings.DATABASES if alias.startswith("replica_")]
+
+
+@contextmanager
+def reads_from_primary():
+    """Inside, reads go to the primary: for what must reflect the latest writes without
+    the cost of a transaction (results kept in the cache under the data version)."""
+    previous = getattr(_state, "primary", False)
+    _state.primary = True
+    try:
+        yield
+    finally:
+        _state.primary = previous
 
 
 class ReplicaRouter:
@@ -17,7 +33,11 @@ class ReplicaRouter:
 
     def db_for_read(self, model, **hints):
         replicas = replica_aliases()
-        if not replicas or connections["default"].in_atomic_block:
+        if (
+            not replicas
+            or getattr(_state, "primary", False)
+            or connections["default"].in_atomic_block
+        ):
             return "default"
         return random.choice(replicas)
 

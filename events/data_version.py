@@ -14,6 +14,8 @@ from uuid import uuid4
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 
+from config.routers import reads_from_primary
+
 KEY = "events:data-version"
 # How long a result is kept. The version makes a kept result right where the cache is
 # shared; the time bounds how long an in-process cache may hold back another process's
@@ -57,10 +59,9 @@ def cached(name: str, parts, compute: Callable, timeout: int = KEPT_SECONDS):
     key = f"{name}:{current()}:{digest}"
     value = cache.get(key)
     if value is None:
-        # Read on the primary (config.routers reads there inside a transaction): a
-        # replica may not have replayed the change that made this version yet, and what
-        # it counted would be kept under the new version.
-        with transaction.atomic(using=DEFAULT_DB_ALIAS):
+        # Read on the primary: a replica may not have replayed the change that made this
+        # version yet, and what it counted would be kept under the new version.
+        with reads_from_primary():
             value = compute()
         cache.set(key, value, timeout)
     return value
