@@ -107,6 +107,10 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # A shared cache (Redis: DJANGO_CACHE_URL=redis://127.0.0.1:6379/1) keeps rate-limit counts
 # common to every worker; the in-process default suits one developer.
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
+# Read pages (the API's JSON lists, the timeline) kept in that cache under the data version,
+# with ETags (events/page_cache.py). Off: every request is rendered (the benchmark's
+# uncached figures).
+PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

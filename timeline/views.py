@@ -1,10 +1,13 @@
 """The analysts' pages. Views stay thin: filtering is EventFilter's, counting is
-events.selectors', paging and look-ups are timeline.queries'."""
+events.selectors', paging and look-ups are timeline.queries'. Every page is the same for
+every reader until the data changes, so each is kept under the data version
+(events.page_cache)."""
 
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from events.page_cache import cached_view
 from events.selectors import relation_summary
 from timeline import queries
 from timeline.forms import filter_form
@@ -45,11 +48,13 @@ def _listing_page(request, template, context, fixed=None, reads_more=None):
     return render(request, template, context, status=400 if listing.errors else 200)
 
 
+@cached_view
 def index(request):
     """Every event matching the filters, newest first, with a chart per month."""
     return _without_empty_parameters(request) or _listing_page(request, "timeline/index.html", {})
 
 
+@cached_view
 def country(request, code):
     """Events involving one country, and the countries it most often deals with."""
     found = queries.country_by_code(code)
@@ -64,6 +69,7 @@ def country(request, code):
     )
 
 
+@cached_view
 def relation(request, pair):
     """The bilateral relation: a summary, agreements and quotes, then every shared event."""
     first, second = queries.relation_countries(pair)
@@ -85,6 +91,7 @@ def relation(request, pair):
     return _listing_page(request, "timeline/relation.html", context, fixed=fixed)
 
 
+@cached_view
 def official(request, slug):
     """The posts an official held, and the events they took part in."""
     person = queries.official_with_posts(slug)
@@ -93,12 +100,14 @@ def official(request, slug):
     )
 
 
+@cached_view
 def event(request, ref):
     """One event, by public id or slug: the permalink."""
     found = queries.event_by_ref(ref)
     return render(request, "timeline/event.html", {"event": found})
 
 
+@cached_view
 def agreement(request, public_id):
     """One agreement and its lifecycle."""
     found = queries.agreement_with_lifecycle(public_id)

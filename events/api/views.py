@@ -3,7 +3,7 @@ nested writes in events/services.py, representation in events/api/events.py."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -46,6 +46,7 @@ from events.models import (
     Statement,
     Topic,
 )
+from events.page_cache import cached_page
 from events.selectors import GROUPINGS, event_counts, relation_summary
 from events.services import event_create, event_update
 
@@ -138,13 +139,26 @@ class EventViewSet(viewsets.ModelViewSet):
         return EventReader(self.request, parse_fields(self.request.query_params.get("fields")))
 
     def list(self, request, *args, **kwargs):
+        renderer = request.accepted_renderer
+        if renderer.format == "json":
+            # A page of JSON is the same bytes for everyone until the data changes.
+            return cached_page(request, lambda: self.json_page(request))
         events = self.filter_queryset(self.get_queryset())
-        export = EXPORTS.get(request.accepted_renderer.format)
+        export = EXPORTS.get(renderer.format)
         if export:
             return self.export(events, *export)
+        return self.page(request, events)
+
+    def page(self, request, events) -> Response:
         page = self.paginator.page_of(events, request)
         reader = self.reader()
         return self.paginator.response(reader.read(page.queryset), page, reader)
+
+    def json_page(self, request) -> HttpResponse:
+        response = self.page(request, self.filter_queryset(self.get_queryset()))
+        renderer = request.accepted_renderer
+        content = renderer.render(response.data, renderer.media_type, self.get_renderer_context())
+        return HttpResponse(content, content_type=renderer.media_type)
 
     def export(self, events, writer, content_type, filename):
         """Every matching event, read a chunk at a time so memory stays flat."""

@@ -14,7 +14,8 @@ LOCMEM = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 
 @pytest.fixture(autouse=True)
 def real_cache():
-    with override_settings(CACHES=LOCMEM):
+    # Whole pages off: these are about the entries inside a page rendered anew.
+    with override_settings(CACHES=LOCMEM, PAGE_CACHE=False):
         cache.clear()
         yield
         cache.clear()
