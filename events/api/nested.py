@@ -1,76 +1,102 @@
-"""An event's participants as the API writes them, built as JSON text by the database.
+"""The lists inside an API event (participants, agreements, sources, statements), built as
+JSON by the database in the page's own query (events.json_sql), in the API's shape: keys
+in the API's order, ids dashed. A test holds them to the rows they are read from."""
 
-Read as rows, a page of fifty events brings a couple of hundred participant rows, each
-converted column by column (four public ids among them) and shaped into nested dicts in
-Python: more than half of a list page's time. The database builds the same JSON in the
-page's own query instead (a correlated subquery per event, as a hand-written query would),
-and Python parses it in C. A test holds the shape to EventSerializer's.
-
-The outer event is referred to by its table name: the reader's queries select from
-events_event at the top level.
-"""
-
-from django.db import connections
 from django.db.models.expressions import RawSQL
 
-
-def _sqlite_uuid(column: str) -> str:
-    # SQLite keeps a UUIDField as 32 hex digits; the API writes the dashed form.
-    parts = [(1, 8), (9, 4), (13, 4), (17, 4), (21, 12)]
-    return " || '-' || ".join(f"substr({column}, {start}, {length})" for start, length in parts)
-
-
-# One object per participant, keys in the API's order. On SQLite, json() keeps a nested
-# object JSON (not a string) where CASE or a subquery column would drop its JSON subtype;
-# rows are ordered in the FROM subquery, which SQLite does not flatten into an aggregate.
-SQLITE = f"""
-SELECT json_group_array(json(p.item)) FROM (
-  SELECT json_object(
-    'id', {_sqlite_uuid("pa.public_id")},
-    'official', json(CASE WHEN o.id IS NULL THEN NULL ELSE json_object(
-      'id', {_sqlite_uuid("o.public_id")}, 'name', o.name, 'slug', o.slug) END),
-    'organization', json(CASE WHEN g.id IS NULL THEN NULL ELSE json_object(
-      'id', {_sqlite_uuid("g.public_id")}, 'name', g.name, 'slug', g.slug) END),
-    'country', c.iso_alpha2,
-    'role', pa.role,
-    'post', json(CASE WHEN ps.id IS NULL THEN NULL ELSE json_object(
-      'id', {_sqlite_uuid("ps.public_id")}, 'title', ps.title) END),
-    'note', pa.note
-  ) AS item
-  FROM events_participant pa
-  LEFT JOIN events_official o ON o.id = pa.official_id
-  LEFT JOIN events_organization g ON g.id = pa.organization_id
-  LEFT JOIN events_country c ON c.id = pa.country_id
-  LEFT JOIN events_post ps ON ps.id = pa.post_id
-  WHERE pa.event_id = "events_event"."id"
-  ORDER BY pa.id
-) AS p"""
-
-# json_build_object, not jsonb_build_object: jsonb would reorder the keys.
-POSTGRESQL = """
-SELECT json_agg(json_build_object(
-    'id', pa.public_id::text,
-    'official', CASE WHEN o.id IS NULL THEN NULL ELSE json_build_object(
-      'id', o.public_id::text, 'name', o.name, 'slug', o.slug) END,
-    'organization', CASE WHEN g.id IS NULL THEN NULL ELSE json_build_object(
-      'id', g.public_id::text, 'name', g.name, 'slug', g.slug) END,
-    'country', c.iso_alpha2,
-    'role', pa.role,
-    'post', CASE WHEN ps.id IS NULL THEN NULL ELSE json_build_object(
-      'id', ps.public_id::text, 'title', ps.title) END,
-    'note', pa.note
-  ) ORDER BY pa.id)::text
-FROM events_participant pa
-LEFT JOIN events_official o ON o.id = pa.official_id
-LEFT JOIN events_organization g ON g.id = pa.organization_id
-LEFT JOIN events_country c ON c.id = pa.country_id
-LEFT JOIN events_post ps ON ps.id = pa.post_id
-WHERE pa.event_id = "events_event"."id"
-"""
-
-SQL = {"sqlite": SQLITE, "postgresql": POSTGRESQL}
+from events.json_sql import JsonSQL
+from events.models import (
+    Agreement,
+    Citation,
+    Country,
+    Official,
+    Organization,
+    Participant,
+    Post,
+    Source,
+    Statement,
+)
 
 
-def participants_json(using: str) -> RawSQL:
-    """The outer event's participants as a JSON array (text; NULL when it has none)."""
-    return RawSQL(f"({SQL[connections[using].vendor]})", [])
+def _ref(sql: JsonSQL, alias: str) -> str:
+    """{"id", "name", "slug"} of the official or organization joined as `alias`, or null."""
+    record = sql.object(
+        id=sql.uuid(f"{alias}.public_id"), name=f"{alias}.name", slug=f"{alias}.slug"
+    )
+    return sql.optional(f"{alias}.id", record)
+
+
+def participants(sql: JsonSQL) -> RawSQL:
+    item = sql.object(
+        id=sql.uuid("pa.public_id"),
+        official=_ref(sql, "o"),
+        organization=_ref(sql, "g"),
+        country="c.iso_alpha2",
+        role="pa.role",
+        post=sql.optional("ps.id", sql.object(id=sql.uuid("ps.public_id"), title="ps.title")),
+        note="pa.note",
+    )
+    tables = (
+        f"{Participant._meta.db_table} pa"
+        f" LEFT JOIN {Official._meta.db_table} o ON o.id = pa.official_id"
+        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = pa.organization_id"
+        f" LEFT JOIN {Country._meta.db_table} c ON c.id = pa.country_id"
+        f" LEFT JOIN {Post._meta.db_table} ps ON ps.id = pa.post_id"
+    )
+    return sql.rows(item, tables, event="pa.event_id", order="pa.id")
+
+
+def agreements(sql: JsonSQL) -> RawSQL:
+    item = sql.object(
+        id=sql.uuid("ag.public_id"),
+        title="ag.title",
+        kind="ag.kind",
+        status="ag.status",
+        disclosed=sql.boolean("ag.disclosed"),
+    )
+    tables = f"{Agreement._meta.db_table} ag"
+    return sql.rows(item, tables, event="ag.event_id", order="ag.title, ag.id")
+
+
+def sources(sql: JsonSQL) -> RawSQL:
+    """Citations with their source. published_at is as the database writes a timestamp:
+    events.api.reading puts it in ISO form."""
+    item = sql.object(
+        id=sql.uuid("so.public_id"),
+        url="so.url",
+        headline="so.headline",
+        publisher="pu.name",
+        published_at="so.published_at",
+        excerpt="ci.excerpt",
+    )
+    tables = (
+        f"{Citation._meta.db_table} ci"
+        f" JOIN {Source._meta.db_table} so ON so.id = ci.source_id"
+        f" LEFT JOIN {Organization._meta.db_table} pu ON pu.id = so.publisher_id"
+    )
+    return sql.rows(item, tables, event="ci.event_id", order="ci.id")
+
+
+def statements(sql: JsonSQL) -> RawSQL:
+    item = sql.object(
+        id=sql.uuid("st.public_id"),
+        official=_ref(sql, "o"),
+        organization=_ref(sql, "g"),
+        text="st.text",
+        source=sql.uuid("so.public_id"),
+    )
+    tables = (
+        f"{Statement._meta.db_table} st"
+        f" JOIN {Source._meta.db_table} so ON so.id = st.source_id"
+        f" LEFT JOIN {Official._meta.db_table} o ON o.id = st.official_id"
+        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = st.organization_id"
+    )
+    return sql.rows(item, tables, event="st.event_id", order="st.id")
+
+
+NESTED = {
+    "participants": participants,
+    "agreements": agreements,
+    "sources": sources,
+    "statements": statements,
+}

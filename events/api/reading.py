@@ -1,15 +1,14 @@
 """How events read through the API, built from plain value rows.
 
-A page of events is one query for the events (their countries, topics and participants
-built in the same query, the participants as JSON by the database: events.api.nested) and
-one per other related kind the client asked for (agreements, sources, statements, related
-events), whatever the page size. No model instances: building
-them costs more than the queries on a page of fifty. `?fields=` limits the work to what a
+A page of events is one query for the events, with their countries, topics, participants,
+agreements, sources and statements built in the same query (the lists as JSON by the
+database: events.api.nested), and one more for related events when asked for, whatever
+the page size. No model instances: building them costs more than the queries on a page
+of fifty. `?fields=` limits the work to what a
 dashboard shows. EventSerializer (events.api.events) declares this shape for the schema; a
 test holds the two to the same keys.
 """
 
-import json
 from collections import defaultdict
 from urllib.parse import urljoin
 
@@ -17,16 +16,15 @@ from django.db.models import Aggregate, CharField, OuterRef, Q, Subquery
 from django.urls import reverse
 from rest_framework.exceptions import ValidationError
 
-from events.api.nested import participants_json
+from events import json_sql
+from events.api.nested import NESTED
 from events.dates import FuzzyDate
 from events.event_types import EventType, coding_for
+from events.json_sql import JsonSQL
 from events.models import (
-    Agreement,
-    Citation,
     Event,
     EventCountry,
     EventRelation,
-    Statement,
 )
 from events.models.event import SORT_FIELDS
 
@@ -166,8 +164,10 @@ class EventReader:
             annotations["country_codes"] = joined(EventCountry, "country__iso_alpha2")
         if self.wants("topics"):
             annotations["topic_slugs"] = joined(Event.topics.through, "topic__slug")
-        if self.wants("participants"):
-            annotations["participants_json"] = participants_json(queryset.db)
+        sql = JsonSQL(queryset.db)
+        for name, build in NESTED.items():
+            if self.wants(name):
+                annotations[f"{name}_json"] = build(sql)
         # Only the columns the fields need: on SQLite each timestamp read is parsed in
         # Python, and the place's country costs a join.
         columns = {"pk": None, "public_id": None, **dict.fromkeys(SORT_FIELDS)}
@@ -182,53 +182,9 @@ class EventReader:
 
     def related(self, ids) -> dict:
         loaded = {}
-        if self.wants("agreements"):
-            loaded["agreements"] = self.group(
-                Agreement.objects.filter(event_id__in=ids)
-                .order_by("title", "pk")
-                .values("event_id", "public_id", "title", "kind", "status", "disclosed")
-            )
-        if self.wants("sources"):
-            loaded["sources"] = self.group(
-                Citation.objects.filter(event_id__in=ids)
-                .order_by("pk")
-                .values(
-                    "event_id",
-                    "excerpt",
-                    "source__public_id",
-                    "source__url",
-                    "source__headline",
-                    "source__publisher__name",
-                    "source__published_at",
-                )
-            )
-        if self.wants("statements"):
-            loaded["statements"] = self.group(
-                Statement.objects.filter(event_id__in=ids)
-                .order_by("pk")
-                .values(
-                    "event_id",
-                    "public_id",
-                    "text",
-                    "source__public_id",
-                    "official__public_id",
-                    "official__name",
-                    "official__slug",
-                    "organization__public_id",
-                    "organization__name",
-                    "organization__slug",
-                )
-            )
         if self.wants("related_events"):
             loaded["related_events"] = self.relations(ids)
         return loaded
-
-    @staticmethod
-    def group(rows, key="event_id") -> dict:
-        grouped = defaultdict(list)
-        for row in rows:
-            grouped[row[key]].append(row)
-        return grouped
 
     def relations(self, ids) -> dict:
         """Relations from and to the events, each seen from the event's side."""
@@ -314,45 +270,12 @@ class EventReader:
             if column in row:
                 data[field] = sorted(row[column].split(SEPARATOR)) if row[column] else []
         pk = row["pk"]
-        if "participants_json" in row:
-            participants = row["participants_json"]
-            data["participants"] = json.loads(participants) if participants else []
-        if "agreements" in related:
-            data["agreements"] = [
-                {
-                    "id": str(a["public_id"]),
-                    "title": a["title"],
-                    "kind": a["kind"],
-                    "status": a["status"],
-                    "disclosed": a["disclosed"],
-                }
-                for a in related["agreements"].get(pk, ())
-            ]
-        if "sources" in related:
-            data["sources"] = [
-                {
-                    "id": str(c["source__public_id"]),
-                    "url": c["source__url"],
-                    "headline": c["source__headline"],
-                    "publisher": c["source__publisher__name"],
-                    "published_at": c["source__published_at"].isoformat()
-                    if c["source__published_at"]
-                    else None,
-                    "excerpt": c["excerpt"],
-                }
-                for c in related["sources"].get(pk, ())
-            ]
-        if "statements" in related:
-            data["statements"] = [
-                {
-                    "id": str(s["public_id"]),
-                    "official": ref("official", s),
-                    "organization": ref("organization", s),
-                    "text": s["text"],
-                    "source": str(s["source__public_id"]),
-                }
-                for s in related["statements"].get(pk, ())
-            ]
+        for name in NESTED:
+            if f"{name}_json" in row:
+                data[name] = json_sql.loads(row[f"{name}_json"])
+        for source in data.get("sources", ()):
+            published = json_sql.timestamp(source["published_at"])
+            source["published_at"] = published.isoformat() if published else None
         if "related_events" in related:
             data["related_events"] = related["related_events"].get(pk, [])
         return {name: data[name] for name in FIELDS if name in data and name in wanted}
