@@ -205,7 +205,11 @@ def filter_choices() -> dict:
     """What the filter form offers: every country and topic, in reading order, and the
     officials when they are few enough to list. Not narrowed to those found in some event:
     asking that of every country costs a scan of the countries-involved table for each
-    country that has none."""
+    country that has none. The same on every page until the data changes: kept."""
+    return data_version.cached("timeline:filter-choices", (), _filter_choices)
+
+
+def _filter_choices() -> dict:
     officials = list(
         Official.objects.order_by("name").values_list("slug", "name")[: OFFICIALS_IN_SELECT + 1]
     )
