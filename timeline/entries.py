@@ -1,6 +1,8 @@
-"""What a timeline entry shows, read as plain values: one query per kind of thing an entry
-lists, however many entries, and no model instances (on a page of fifty they cost more than
-the queries). The entry template (includes/event.html) reads these dicts; a rendered entry
+"""What a timeline entry shows, read as plain values: the events with what each lists
+(participants, countries, topics, agreements, quotes, sources) built as JSON by the
+database in the same query (events.json_sql), then their related events; two queries
+however many entries, and no model instances (on a page of fifty they cost more than the
+queries). The entry template (includes/event.html) reads these dicts; a rendered entry
 is kept in the cache under a digest of its dict, so it is reused exactly as long as what it
 shows is unchanged."""
 
@@ -10,17 +12,25 @@ from pathlib import Path
 
 from django.db.models import Q
 
+from events import json_sql
 from events.dates import DatePrecision, DateQualifier, FuzzyDate
 from events.event_types import EventType, coding_for
+from events.json_sql import JsonSQL
 from events.models import (
     Agreement,
     AgreementStatus,
     Citation,
+    Country,
     Event,
     EventCountry,
     EventRelation,
+    Official,
+    Organization,
     Participant,
+    Post,
+    Source,
     Statement,
+    Topic,
 )
 from events.models.event import participant_label
 
@@ -49,89 +59,138 @@ AGREEMENT_STATUS_LABELS = dict(AgreementStatus.choices)
 
 
 def read_entries(queryset) -> list[dict]:
-    """The entries of `queryset`'s events (filtered, ordered, sliced), in order."""
-    rows = list(queryset.values(*EVENT_VALUES))
-    ids = [row["pk"] for row in rows]
-    if not ids:
+    """The entries of `queryset`'s events (filtered, ordered, sliced), in order: one query
+    for the events with the lists inside them (built as JSON by the database), one for
+    their related events."""
+    sql = JsonSQL(queryset.db)
+    lists = {f"{name}_json": build(sql) for name, build in NESTED.items()}
+    rows = list(queryset.values(*EVENT_VALUES, **lists))
+    if not rows:
         return []
-    related = {
-        "participants": _participants(ids),
-        "countries": _grouped(
-            EventCountry.objects.filter(event_id__in=ids)
-            .order_by("country__name")
-            .values_list("event_id", "country__iso_alpha2", "country__name"),
-            lambda code, name: {"code": code, "name": name},
-        ),
-        "topics": _grouped(
-            Event.topics.through.objects.filter(event_id__in=ids)
-            .order_by("topic__name")
-            .values_list("event_id", "topic__slug", "topic__name"),
-            lambda slug, name: {"slug": slug, "name": name},
-        ),
-        "agreements": _grouped(
-            Agreement.objects.filter(event_id__in=ids)
-            .order_by("title", "pk")
-            .values_list("event_id", "public_id", "title", "kind", "status", "disclosed"),
-            lambda public_id, title, kind, status, disclosed: {
+    dates = {row["pk"]: _date(row) for row in rows}
+    relations = _relations(list(dates), dates)
+    return [_entry(row, dates[row["pk"]], relations) for row in rows]
+
+
+def _participants(sql: JsonSQL):
+    item = sql.array("pa.role", "o.name", "o.slug", "g.name", "c.name", "ps.title")
+    tables = (
+        f"{Participant._meta.db_table} pa"
+        f" LEFT JOIN {Official._meta.db_table} o ON o.id = pa.official_id"
+        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = pa.organization_id"
+        f" LEFT JOIN {Country._meta.db_table} c ON c.id = pa.country_id"
+        f" LEFT JOIN {Post._meta.db_table} ps ON ps.id = pa.post_id"
+    )
+    return sql.rows(item, tables, event="pa.event_id", order="pa.id")
+
+
+def _countries(sql: JsonSQL):
+    tables = (
+        f"{EventCountry._meta.db_table} ec JOIN {Country._meta.db_table} c ON c.id = ec.country_id"
+    )
+    return sql.rows(
+        sql.array("c.iso_alpha2", "c.name"), tables, event="ec.event_id", order="c.name"
+    )
+
+
+def _topics(sql: JsonSQL):
+    tables = (
+        f"{Event.topics.through._meta.db_table} et"
+        f" JOIN {Topic._meta.db_table} t ON t.id = et.topic_id"
+    )
+    return sql.rows(sql.array("t.slug", "t.name"), tables, event="et.event_id", order="t.name")
+
+
+def _agreements(sql: JsonSQL):
+    item = sql.array(
+        sql.uuid("ag.public_id"), "ag.title", "ag.kind", "ag.status", sql.boolean("ag.disclosed")
+    )
+    tables = f"{Agreement._meta.db_table} ag"
+    return sql.rows(item, tables, event="ag.event_id", order="ag.title, ag.id")
+
+
+def _statements(sql: JsonSQL):
+    item = sql.array("st.text", "o.name", "o.slug", "g.name", "so.headline", "so.url")
+    tables = (
+        f"{Statement._meta.db_table} st"
+        f" JOIN {Source._meta.db_table} so ON so.id = st.source_id"
+        f" LEFT JOIN {Official._meta.db_table} o ON o.id = st.official_id"
+        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = st.organization_id"
+    )
+    return sql.rows(item, tables, event="st.event_id", order="st.id")
+
+
+def _citations(sql: JsonSQL):
+    item = sql.array("ci.excerpt", "so.headline", "so.url", "pu.name", "so.published_at")
+    tables = (
+        f"{Citation._meta.db_table} ci"
+        f" JOIN {Source._meta.db_table} so ON so.id = ci.source_id"
+        f" LEFT JOIN {Organization._meta.db_table} pu ON pu.id = so.publisher_id"
+    )
+    return sql.rows(item, tables, event="ci.event_id", order="ci.id")
+
+
+# What an entry lists, each read as JSON arrays of values (events.json_sql).
+NESTED = {
+    "participants": _participants,
+    "countries": _countries,
+    "topics": _topics,
+    "agreements": _agreements,
+    "statements": _statements,
+    "citations": _citations,
+}
+
+
+def _lists(row: dict) -> dict:
+    """The entry's lists from the row's JSON, shaped for the template."""
+    rows = {name: json_sql.loads(row[f"{name}_json"]) for name in NESTED}
+    return {
+        "participants": [
+            {
+                "label": participant_label(
+                    official or organization or country, post, official, country
+                ),
+                "official_slug": slug,
+                "role": role,
+                "role_label": ROLE_LABELS.get(role, role),
+            }
+            for role, official, slug, organization, country, post in rows["participants"]
+        ],
+        "countries": [{"code": code, "name": name} for code, name in rows["countries"]],
+        "topics": [{"slug": slug, "name": name} for slug, name in rows["topics"]],
+        "agreements": [
+            {
                 "public_id": public_id,
                 "title": title,
                 "kind_label": KIND_LABELS.get(kind, kind),
                 "status": status,
                 "status_label": AGREEMENT_STATUS_LABELS.get(status, status),
                 "disclosed": disclosed,
-            },
-        ),
-        "statements": _grouped(
-            Statement.objects.filter(event_id__in=ids)
-            .order_by("pk")
-            .values_list(
-                "event_id",
-                "text",
-                "official__name",
-                "official__slug",
-                "organization__name",
-                "source__headline",
-                "source__url",
-            ),
-            lambda text, official, slug, organization, headline, url: {
+            }
+            for public_id, title, kind, status, disclosed in rows["agreements"]
+        ],
+        "statements": [
+            {
                 "text": text,
                 "official_name": official,
                 "official_slug": slug,
                 "organization_name": organization,
                 "source_headline": headline,
                 "source_url": url,
-            },
-        ),
-        "citations": _grouped(
-            Citation.objects.filter(event_id__in=ids)
-            .order_by("pk")
-            .values_list(
-                "event_id",
-                "excerpt",
-                "source__headline",
-                "source__url",
-                "source__publisher__name",
-                "source__published_at",
-            ),
-            lambda excerpt, headline, url, publisher, published_at: {
+            }
+            for text, official, slug, organization, headline, url in rows["statements"]
+        ],
+        "citations": [
+            {
                 "excerpt": excerpt,
                 "headline": headline,
                 "url": url,
                 "publisher": publisher,
-                "published_at": published_at,
-            },
-        ),
+                "published_at": json_sql.timestamp(published_at),
+            }
+            for excerpt, headline, url, publisher, published_at in rows["citations"]
+        ],
     }
-    dates = {row["pk"]: _date(row) for row in rows}
-    relations = _relations(ids, dates)
-    return [_entry(row, dates[row["pk"]], related, relations) for row in rows]
-
-
-def _grouped(rows, build) -> dict:
-    grouped = defaultdict(list)
-    for event_id, *values in rows:
-        grouped[event_id].append(build(*values))
-    return grouped
 
 
 def _date(row: dict, prefix: str = "") -> FuzzyDate:
@@ -141,35 +200,6 @@ def _date(row: dict, prefix: str = "") -> FuzzyDate:
         row[f"{prefix}date_precision"],
         row[f"{prefix}date_qualifier"],
     )
-
-
-def _participants(ids) -> dict:
-    rows = (
-        Participant.objects.filter(event_id__in=ids)
-        .order_by("event_id", "pk")
-        .values_list(
-            "event_id",
-            "role",
-            "official__name",
-            "official__slug",
-            "organization__name",
-            "country__name",
-            "post__title",
-        )
-    )
-    grouped = defaultdict(list)
-    for event_id, role, official, slug, organization, country, post in rows:
-        grouped[event_id].append(
-            {
-                "label": participant_label(
-                    official or organization or country, post, official, country
-                ),
-                "official_slug": slug,
-                "role": role,
-                "role_label": ROLE_LABELS.get(role, role),
-            }
-        )
-    return grouped
 
 
 def _on_one_exact_day(date: FuzzyDate) -> bool:
@@ -219,7 +249,7 @@ def _relations(ids, dates: dict) -> dict:
     return grouped
 
 
-def _entry(row: dict, date: FuzzyDate, related: dict, relations: dict) -> dict:
+def _entry(row: dict, date: FuzzyDate, relations: dict) -> dict:
     pk = row["pk"]
     coding = coding_for(row["type"], planned=row["status"] == Event.Status.PLANNED)
     return {
@@ -247,7 +277,7 @@ def _entry(row: dict, date: FuzzyDate, related: dict, relations: dict) -> dict:
         "sort_key": (date.start, int(date.precision), date.end, row["title"], pk),
         "date_label": date.label,
         "date_edtf": date.edtf,
-        **{kind: values.get(pk, []) for kind, values in related.items()},
+        **_lists(row),
         "related": relations.get(pk, []),
     }
 
