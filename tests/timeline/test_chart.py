@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -117,6 +118,26 @@ class TestOnThePage:
         path = tmp_path / "events.csv"
         path.write_text("external_id,date,type,title\nC-1,2024-10-02,call,Imported\n")
         import_file(str(path))
+        assert "<title>Oct 2024: 2 events</title>" in self.content(client)
+
+    def test_the_chart_is_drawn_once_for_every_page_of_the_same_filters(self, client, settings):
+        settings.PAGE_CACHE = False  # pages rendered anew: the chart alone is kept
+        for day in range(55):  # more than a page
+            start = dt.date(2024, 5, 1) + dt.timedelta(days=day)
+            factories.EventFactory(date_start=start, title=f"Spring talks {day}")
+        first = self.content(client, "?q=Spring")
+        following = re.search(r'rel="next" href="\?([^"]+)"', first).group(1)
+        second = self.content(client, "?" + following.replace("&amp;", "&"))
+        drawn = [key for key in cache._cache if ":timeline:chart:" in key]
+        assert len(drawn) == 1
+        chart = first[first.index('<figure class="chart">') : first.index("</figure>")]
+        assert chart in second
+        assert "cursor" not in chart  # its links start the list again
+
+    def test_a_kept_chart_is_drawn_again_when_the_data_changes(self, client, settings):
+        settings.PAGE_CACHE = False
+        assert "<title>Oct 2024: 1 event</title>" in self.content(client)
+        factories.EventFactory(date_start=dt.date(2024, 10, 3))
         assert "<title>Oct 2024: 2 events</title>" in self.content(client)
 
 

@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import mark_safe
 
+from events import data_version
 from events.event_types import EventType
 from timeline import entries
 
@@ -41,6 +42,26 @@ def event_entry(context, entry, level, link=False):
             request=context.get("request"),
         )
         cache.set(key, html, ENTRY_SECONDS)
+    return mark_safe(html)
+
+
+@register.simple_tag(takes_context=True)
+def month_chart(context, chart):
+    """includes/chart.html for `chart`, kept under the data version: drawing a bar per
+    month is a third of a page's rendering, and it is the same on every page of the same
+    filters (its links keep the filters and drop the page's cursor)."""
+    request = context["request"]
+    filters = [
+        (name, value)
+        for name, values in sorted(request.GET.lists())
+        if name != "cursor"
+        for value in values
+    ]
+    html = data_version.cached(
+        "timeline:chart",
+        (request.path, filters),
+        lambda: render_to_string("timeline/includes/chart.html", {"chart": chart}, request),
+    )
     return mark_safe(html)
 
 
