@@ -12,10 +12,12 @@ events_event at the top level (the API's and the timeline's readers do).
 """
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from django.db import connections
 from django.db.models.expressions import RawSQL
+
+from events.models import Event, EventRelation
 
 OUTER_EVENT = '"events_event"."id"'
 
@@ -75,6 +77,15 @@ class JsonSQL:
         return RawSQL(f"({sql})", [])
 
 
+def related_events(sql: JsonSQL, direction: str, *columns: str) -> RawSQL:
+    """rows() of the outer event's relations: "from" those it states ("precedes X"), "to"
+    those stated of it. Each is an array of the relation's kind and note, then `columns`
+    of the event at the other end (alias `o`), in the order the relations were made."""
+    own, other = ("from_event_id", "to_event_id")[:: 1 if direction == "from" else -1]
+    tables = f"{EventRelation._meta.db_table} r JOIN {Event._meta.db_table} o ON o.id = r.{other}"
+    return sql.rows(sql.array("r.kind", "r.note", *columns), tables, event=f"r.{own}", order="r.id")
+
+
 def loads(text: str | None) -> list:
     """A rows() value as a list (an event with no rows reads NULL)."""
     return json.loads(text) if text else []
@@ -87,3 +98,8 @@ def timestamp(text: str | None) -> datetime | None:
         return None
     value = datetime.fromisoformat(text)
     return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def day(text: str) -> date:
+    """A date inside rows(), as both databases write it (ISO)."""
+    return date.fromisoformat(text)

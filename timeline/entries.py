@@ -1,21 +1,17 @@
 """What a timeline entry shows, read as plain values: the events with what each lists
-(participants, countries, topics, agreements, quotes, sources) built as JSON by the
-database in the same query (events.json_sql), then their related events; two queries
-however many entries, and no model instances (on a page of fifty they cost more than the
-queries). The entry template (includes/event.html) reads these dicts; a rendered entry
+(participants, countries, topics, agreements, quotes, sources, related events) built as
+JSON by the database in the same query (events.json_sql); one query however many
+entries, and no model instances (on a page of fifty they cost more than the query). The entry template (includes/event.html) reads these dicts; a rendered entry
 is kept in the cache under a digest of its dict, so it is reused exactly as long as what it
 shows is unchanged."""
 
 import hashlib
-from collections import defaultdict
 from pathlib import Path
-
-from django.db.models import Q
 
 from events import json_sql
 from events.dates import DatePrecision, DateQualifier, FuzzyDate
 from events.event_types import EventType, coding_for
-from events.json_sql import JsonSQL
+from events.json_sql import JsonSQL, related_events
 from events.models import (
     Agreement,
     AgreementStatus,
@@ -59,17 +55,13 @@ AGREEMENT_STATUS_LABELS = dict(AgreementStatus.choices)
 
 
 def read_entries(queryset) -> list[dict]:
-    """The entries of `queryset`'s events (filtered, ordered, sliced), in order: one query
-    for the events with the lists inside them (built as JSON by the database), one for
-    their related events."""
+    """The entries of `queryset`'s events (filtered, ordered, sliced), in order: one query,
+    the events with what each lists built as JSON by the database."""
     sql = JsonSQL(queryset.db)
     lists = {f"{name}_json": build(sql) for name, build in NESTED.items()}
-    rows = list(queryset.values(*EVENT_VALUES, **lists))
-    if not rows:
-        return []
-    dates = {row["pk"]: _date(row) for row in rows}
-    relations = _relations(list(dates), dates)
-    return [_entry(row, dates[row["pk"]], relations) for row in rows]
+    for direction in ("from", "to"):
+        lists[f"relations_{direction}_json"] = related_events(sql, direction, *_other_event(sql))
+    return [_entry(row) for row in queryset.values(*EVENT_VALUES, **lists)]
 
 
 def _participants(sql: JsonSQL):
@@ -206,51 +198,44 @@ def _on_one_exact_day(date: FuzzyDate) -> bool:
     return date.precision == DatePrecision.DAY and date.qualifier == DateQualifier.EXACT
 
 
-def _relations(ids, dates: dict) -> dict:
-    """Each event's relations worded from its side ("follows" for a relation stored the
+def _other_event(sql: JsonSQL) -> tuple[str, ...]:
+    """What a relation shows of the event at its other end."""
+    dates = ("o.date_start", "o.date_end", "o.date_precision", "o.date_qualifier")
+    return ("o.id", sql.uuid("o.public_id"), "o.slug", "o.title", *dates)
+
+
+def _relations(row: dict, mine: FuzzyDate) -> list[dict]:
+    """The event's relations worded from its side ("follows" for a relation stored the
     other way), oldest related event first."""
-    other = ("pk", "public_id", "slug", "title", "date_start", "date_end", "date_precision")
-    other = (*other, "date_qualifier")
-    rows = EventRelation.objects.filter(Q(from_event_id__in=ids) | Q(to_event_id__in=ids)).values(
-        "kind",
-        "note",
-        "from_event_id",
-        "to_event_id",
-        *(f"from_event__{name}" for name in other),
-        *(f"to_event__{name}" for name in other),
-    )
-    grouped = defaultdict(list)
-    for row in rows:
-        kind = EventRelation.Kind(row["kind"])
-        for own, side, label in (
-            ("from_event_id", "to_event__", kind.label),
-            ("to_event_id", "from_event__", EventRelation.INVERSE_LABELS[kind]),
+    related = []
+    for direction in ("from", "to"):
+        for kind, note, pk, public_id, slug, title, *date in json_sql.loads(
+            row[f"relations_{direction}_json"]
         ):
-            event_id = row[own]
-            if event_id not in dates:
-                continue
-            date = _date(row, side)
-            mine = dates[event_id]
-            grouped[event_id].append(
+            kind = EventRelation.Kind(kind)
+            label = kind.label if direction == "from" else EventRelation.INVERSE_LABELS[kind]
+            start, end, precision, qualifier = date
+            other = FuzzyDate.trusted(json_sql.day(start), json_sql.day(end), precision, qualifier)
+            related.append(
                 {
                     "label": str(label),
                     "same_day": _on_one_exact_day(mine)
-                    and _on_one_exact_day(date)
-                    and date.start == mine.start,
-                    "note": row["note"],
-                    "ref": row[f"{side}slug"] or row[f"{side}public_id"],
-                    "title": row[f"{side}title"],
-                    "date_label": date.label,
-                    "order": (date.start, date.end, row[f"{side}pk"]),
+                    and _on_one_exact_day(other)
+                    and other.start == mine.start,
+                    "note": note,
+                    "ref": slug or public_id,
+                    "title": title,
+                    "date_label": other.label,
+                    "order": (other.start, other.end, pk),
                 }
             )
-    for entries in grouped.values():
-        entries.sort(key=lambda entry: entry["order"])
-    return grouped
+    related.sort(key=lambda entry: entry["order"])
+    return related
 
 
-def _entry(row: dict, date: FuzzyDate, relations: dict) -> dict:
+def _entry(row: dict) -> dict:
     pk = row["pk"]
+    date = _date(row)
     coding = coding_for(row["type"], planned=row["status"] == Event.Status.PLANNED)
     return {
         "pk": pk,
@@ -278,7 +263,7 @@ def _entry(row: dict, date: FuzzyDate, relations: dict) -> dict:
         "date_label": date.label,
         "date_edtf": date.edtf,
         **_lists(row),
-        "related": relations.get(pk, []),
+        "related": _relations(row, date),
     }
 
 

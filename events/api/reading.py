@@ -1,18 +1,16 @@
 """How events read through the API, built from plain value rows.
 
-A page of events is one query for the events, with their countries, topics, participants,
-agreements, sources and statements built in the same query (the lists as JSON by the
-database: events.api.nested), and one more for related events when asked for, whatever
-the page size. No model instances: building them costs more than the queries on a page
-of fifty. `?fields=` limits the work to what a
-dashboard shows. EventSerializer (events.api.events) declares this shape for the schema; a
+A page of events is one query, whatever the page size: the events, with their countries,
+topics, participants, agreements, sources, statements and related events built in the same
+query (the lists as JSON by the database: events.api.nested, events.json_sql). No model
+instances: building them costs more than the queries on a page of fifty. `?fields=`
+limits the work to what a dashboard shows. EventSerializer (events.api.events) declares this shape for the schema; a
 test holds the two to the same keys.
 """
 
-from collections import defaultdict
 from urllib.parse import urljoin
 
-from django.db.models import Aggregate, CharField, OuterRef, Q, Subquery
+from django.db.models import Aggregate, CharField, OuterRef, Subquery
 from django.urls import reverse
 from rest_framework.exceptions import ValidationError
 
@@ -20,7 +18,7 @@ from events import json_sql
 from events.api.nested import NESTED
 from events.dates import FuzzyDate
 from events.event_types import EventType, coding_for
-from events.json_sql import JsonSQL
+from events.json_sql import JsonSQL, related_events
 from events.models import (
     Event,
     EventCountry,
@@ -65,6 +63,7 @@ DATE_FIELDS = {
     "date_label",
     "date_edtf",
 }
+DATE_COLUMNS = ("date_start", "date_end", "date_precision", "date_qualifier")
 # The event columns each field reads; the key and the sort key are always read.
 EVENT_VALUES = {
     "slug": ("slug",),
@@ -77,7 +76,7 @@ EVENT_VALUES = {
     "location": ("location", "location_country__iso_alpha2", "latitude", "longitude"),
     "created_at": ("created_at",),
     "updated_at": ("updated_at",),
-    **dict.fromkeys(DATE_FIELDS, ("date_start", "date_end", "date_precision", "date_qualifier")),
+    **dict.fromkeys(DATE_FIELDS, DATE_COLUMNS),
 }
 SEPARATOR = "\x1f"  # unit separator: never in a code or a slug
 PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
@@ -143,6 +142,29 @@ CODINGS = {
 }
 
 
+def related_events_of(row: dict) -> list[dict]:
+    """The event's relations, seen from its side: those it states first, then those stated
+    of it ("follows" for "precedes"), each in the order they were made."""
+    related = []
+    for direction in ("from", "to"):
+        for kind, note, public_id, title, start, end, precision, qualifier in json_sql.loads(
+            row[f"relations_{direction}_json"]
+        ):
+            kind = EventRelation.Kind(kind)
+            date = FuzzyDate.trusted(json_sql.day(start), json_sql.day(end), precision, qualifier)
+            label = kind.label if direction == "from" else EventRelation.INVERSE_LABELS[kind]
+            related.append(
+                {
+                    "id": public_id,
+                    "title": title,
+                    "date_label": date.label,
+                    "relation": str(label),
+                    "note": note,
+                }
+            )
+    return related
+
+
 class EventReader:
     """Reads events into the API's representation, loading only the `fields` asked for."""
 
@@ -168,6 +190,10 @@ class EventReader:
         for name, build in NESTED.items():
             if self.wants(name):
                 annotations[f"{name}_json"] = build(sql)
+        if self.wants("related_events"):
+            other = (sql.uuid("o.public_id"), "o.title", *(f"o.{name}" for name in DATE_COLUMNS))
+            for direction in ("from", "to"):
+                annotations[f"relations_{direction}_json"] = related_events(sql, direction, *other)
         # Only the columns the fields need: on SQLite each timestamp read is parsed in
         # Python, and the place's country costs a join.
         columns = {"pk": None, "public_id": None, **dict.fromkeys(SORT_FIELDS)}
@@ -176,62 +202,9 @@ class EventReader:
         rows = list(queryset.values(*columns, **annotations))
         # Each event's sort key, for the next page's cursor and for reordering.
         self.keys = [(*(row[name] for name in SORT_FIELDS), row["pk"]) for row in rows]
-        ids = [row["pk"] for row in rows]
-        related = self.related(ids) if ids else {}
-        return [self.event(row, related) for row in rows]
+        return [self.event(row) for row in rows]
 
-    def related(self, ids) -> dict:
-        loaded = {}
-        if self.wants("related_events"):
-            loaded["related_events"] = self.relations(ids)
-        return loaded
-
-    def relations(self, ids) -> dict:
-        """Relations from and to the events, each seen from the event's side."""
-        other = (
-            "public_id",
-            "title",
-            "date_start",
-            "date_end",
-            "date_precision",
-            "date_qualifier",
-        )
-        rows = EventRelation.objects.filter(
-            Q(from_event_id__in=ids) | Q(to_event_id__in=ids)
-        ).values(
-            "pk",
-            "kind",
-            "note",
-            "from_event_id",
-            "to_event_id",
-            *(f"from_event__{name}" for name in other),
-            *(f"to_event__{name}" for name in other),
-        )
-        wanted = set(ids)
-        grouped = defaultdict(list)
-        for row in sorted(rows, key=lambda r: r["pk"]):
-            kind = EventRelation.Kind(row["kind"])
-            if row["from_event_id"] in wanted:
-                grouped[row["from_event_id"]].append((0, row, "to_event__", kind.label))
-            if row["to_event_id"] in wanted:
-                label = EventRelation.INVERSE_LABELS[kind]
-                grouped[row["to_event_id"]].append((1, row, "from_event__", label))
-        return {
-            event_id: [
-                {
-                    "id": str(row[f"{side}public_id"]),
-                    "title": row[f"{side}title"],
-                    "date_label": fuzzy(row, side).label,
-                    "relation": str(label),
-                    "note": row["note"],
-                }
-                # Relations from the event first, then those to it (each in creation order).
-                for _, row, side, label in sorted(entries, key=lambda entry: entry[0])
-            ]
-            for event_id, entries in grouped.items()
-        }
-
-    def event(self, row: dict, related: dict) -> dict:
+    def event(self, row: dict) -> dict:
         """One event's representation, with only the fields asked for."""
         wanted = self.fields
         public_id = str(row["public_id"])
@@ -269,13 +242,12 @@ class EventReader:
         for column, field in (("country_codes", "countries"), ("topic_slugs", "topics")):
             if column in row:
                 data[field] = sorted(row[column].split(SEPARATOR)) if row[column] else []
-        pk = row["pk"]
         for name in NESTED:
             if f"{name}_json" in row:
                 data[name] = json_sql.loads(row[f"{name}_json"])
         for source in data.get("sources", ()):
             published = json_sql.timestamp(source["published_at"])
             source["published_at"] = published.isoformat() if published else None
-        if "related_events" in related:
-            data["related_events"] = related["related_events"].get(pk, [])
+        if "relations_from_json" in row:
+            data["related_events"] = related_events_of(row)
         return {name: data[name] for name in FIELDS if name in data and name in wanted}
