@@ -21,6 +21,7 @@ from django.db.models import Exists, OuterRef, Q
 from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 
+from events import data_version
 from events.dates import DatePrecision, FuzzyDateError, parse_fuzzy_date
 from events.event_types import EventType
 from events.models import (
@@ -62,7 +63,10 @@ class CountryCodesField(forms.Field):
             raise forms.ValidationError(
                 "At most %(most)d countries.", code="too_many", params={"most": MAX_COUNTRIES}
             )
-        by_code, unknown = Country.objects.by_codes(codes)
+        # Every filtered page looks its countries up: kept while the data is unchanged.
+        by_code, unknown = data_version.cached(
+            "filters:countries", tuple(codes), lambda: Country.objects.by_codes(codes)
+        )
         if unknown:
             raise forms.ValidationError(
                 "Unknown country code: %(codes)s. Use ISO 3166-1 alpha-2 (UA) or alpha-3 (UKR).",

@@ -230,3 +230,16 @@ def test_the_count_is_kept_until_the_data_changes(api):
     india = Country.objects.get(iso_alpha2="IN")
     EventCountry.objects.create(event=factories.EventFactory(), country=india)
     assert api.get("/api/events/?country=IN").json()["count"] == 6
+
+
+def test_country_codes_are_looked_up_once_while_the_data_is_unchanged(api, settings):
+    settings.PAGE_CACHE = False  # every request read anew: only the lookup is kept
+    path = "/api/events/?country=IN&cursor=&fields=id"
+    api.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        assert api.get(path).status_code == 200
+    assert len(queries) == 1  # the events; the code's country is kept
+
+    assert api.get("/api/events/?country=XK").status_code == 400
+    factories.CountryFactory(iso_alpha2="XK", iso_alpha3="XKX", name="Kosovo")
+    assert api.get("/api/events/?country=XK").status_code == 200
