@@ -46,10 +46,11 @@ def event_entry(context, entry, level, link=False):
 
 
 @register.simple_tag(takes_context=True)
-def month_chart(context, chart):
-    """includes/chart.html for `chart`, kept under the data version: drawing a bar per
-    month is a third of a page's rendering, and it is the same on every page of the same
-    filters (its links keep the filters and drop the page's cursor)."""
+def include_kept(context, template_name, **values):
+    """`{% include template_name with values only %}` for a part of a listing that is the
+    same on every page of the same filters (the chart, the filter form: their links keep
+    the filters and drop the page's cursor), kept under the data version for the request's
+    path and filters. Drawing them was half of a listing's rendering."""
     request = context["request"]
     filters = [
         (name, value)
@@ -58,9 +59,9 @@ def month_chart(context, chart):
         for value in values
     ]
     html = data_version.cached(
-        "timeline:chart",
-        (request.path, filters),
-        lambda: render_to_string("timeline/includes/chart.html", {"chart": chart}, request),
+        "timeline:fragment",
+        (template_name, request.path, filters),
+        lambda: render_to_string(template_name, values, request),
     )
     return mark_safe(html)
 
