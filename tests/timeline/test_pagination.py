@@ -130,3 +130,21 @@ def test_a_page_past_the_end_says_there_are_no_more_events(client):
     response = client.get(reverse("timeline:index"), {"cursor": cursor})
     assert response.status_code == 200
     assert "No more events." in response.content.decode()
+
+
+@pytest.mark.usefixtures("seeded")
+@pytest.mark.parametrize("damaged_first", [True, False])
+def test_a_damaged_cursor_says_so_only_on_its_own_page(client, damaged_first):
+    """The form and the chart are kept per filters, the cursor aside: a damaged cursor's
+    message must not be kept into the valid page of the same filters, nor left out."""
+    message = "This page link is damaged"
+    pages = ["/timeline/?country=UA&cursor=bogus", "/timeline/?country=UA"]
+    if not damaged_first:
+        pages.reverse()
+    responses = {path: client.get(path) for path in pages}
+    damaged = responses["/timeline/?country=UA&cursor=bogus"]
+    assert damaged.status_code == 400
+    assert message in damaged.content.decode()
+    valid = responses["/timeline/?country=UA"]
+    assert valid.status_code == 200
+    assert message not in valid.content.decode()

@@ -50,19 +50,23 @@ def include_kept(context, template_name, **values):
     """`{% include template_name with values only %}` for a part of a listing that is the
     same on every page of the same filters (the chart, the filter form: their links keep
     the filters and drop the page's cursor), kept under the data version for the request's
-    path and filters. Drawing them was half of a listing's rendering."""
+    path and filters. Drawing them was half of a listing's rendering. A listing whose
+    parameters cannot be read is not kept: its messages depend on the cursor too."""
     request = context["request"]
+    listing = context.get("listing")
+
+    def render():
+        return render_to_string(template_name, values, request)
+
+    if listing is not None and listing.errors:
+        return mark_safe(render())
     filters = [
         (name, value)
-        for name, values in sorted(request.GET.lists())
+        for name, given in sorted(request.GET.lists())
         if name != "cursor"
-        for value in values
+        for value in given
     ]
-    html = data_version.cached(
-        "timeline:fragment",
-        (template_name, request.path, filters),
-        lambda: render_to_string(template_name, values, request),
-    )
+    html = data_version.cached("timeline:fragment", (template_name, request.path, filters), render)
     return mark_safe(html)
 
 
