@@ -9,8 +9,10 @@ command line, say) are seen when the cached result expires (KEPT_SECONDS).
 
 import hashlib
 from collections.abc import Callable
+from pathlib import Path
 from uuid import uuid4
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, transaction
 
@@ -21,6 +23,23 @@ KEY = "events:data-version"
 # shared; the time bounds how long an in-process cache may hold back another process's
 # writes (an import run from the command line).
 KEPT_SECONDS = 300
+
+
+def _code_digest() -> str:
+    """A digest of the project's code and templates. What is kept was computed by them, and
+    the version lives in the shared cache, across deploys: a deploy that changes them must
+    not serve what the code before it computed."""
+    root = Path(settings.BASE_DIR)
+    digest = hashlib.sha256()
+    for app in ("access", "config", "events", "timeline"):
+        for path in sorted((root / app).rglob("*")):
+            if path.suffix in (".py", ".html"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+CODE = _code_digest()
 
 
 def current() -> str:
@@ -51,12 +70,18 @@ def _replace():
     cache.set(KEY, uuid4().hex, timeout=None)
 
 
+def key_for(name: str, parts) -> str:
+    """The cache key of `name` computed for `parts` (with a stable repr) from the data as it
+    is now, by the code as it is now."""
+    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
+    return f"{name}:{current()}:{CODE}:{digest}"
+
+
 def cached(name: str, parts, compute: Callable, timeout: int = KEPT_SECONDS):
     """compute(), kept under the data version: `name` says what it is and `parts` (with a
     stable repr) what it was computed for. For aggregates that scan many rows and are asked
     for again and again (counts, charts); a change to the data makes them be computed anew."""
-    digest = hashlib.sha256(repr(parts).encode()).hexdigest()
-    key = f"{name}:{current()}:{digest}"
+    key = key_for(name, parts)
     value = cache.get(key)
     if value is None:
         # Read on the primary: a replica may not have replayed the change that made this

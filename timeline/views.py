@@ -7,12 +7,15 @@ from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
+from events.filters import EventFilter
 from events.page_cache import cached_view
 from events.selectors import relation_summary
 from timeline import queries
 from timeline.forms import filter_form
 
 STATEMENTS_SHOWN = 10
+# What a listing reads from its URL: the filters and the page's cursor.
+LISTING_PARAMETERS = frozenset(EventFilter.base_filters) | {"cursor"}
 
 
 def _without_empty_parameters(request):
@@ -48,13 +51,13 @@ def _listing_page(request, template, context, fixed=None, reads_more=None):
     return render(request, template, context, status=400 if listing.errors else 200)
 
 
-@cached_view
+@cached_view(LISTING_PARAMETERS)
 def index(request):
     """Every event matching the filters, newest first, with a chart per month."""
     return _without_empty_parameters(request) or _listing_page(request, "timeline/index.html", {})
 
 
-@cached_view
+@cached_view(LISTING_PARAMETERS)
 def country(request, code):
     """Events involving one country, and the countries it most often deals with."""
     found = queries.country_by_code(code)
@@ -69,7 +72,7 @@ def country(request, code):
     )
 
 
-@cached_view
+@cached_view(LISTING_PARAMETERS)
 def relation(request, pair):
     """The bilateral relation: a summary, agreements and quotes, then every shared event."""
     first, second = queries.relation_countries(pair)
@@ -91,7 +94,7 @@ def relation(request, pair):
     return _listing_page(request, "timeline/relation.html", context, fixed=fixed)
 
 
-@cached_view
+@cached_view(LISTING_PARAMETERS)
 def official(request, slug):
     """The posts an official held, and the events they took part in."""
     person = queries.official_with_posts(slug)
@@ -100,14 +103,14 @@ def official(request, slug):
     )
 
 
-@cached_view
+@cached_view()
 def event(request, ref):
     """One event, by public id or slug: the permalink."""
     found = queries.event_by_ref(ref)
     return render(request, "timeline/event.html", {"event": found})
 
 
-@cached_view
+@cached_view()
 def agreement(request, public_id):
     """One agreement and its lifecycle."""
     found = queries.agreement_with_lifecycle(public_id)

@@ -91,6 +91,14 @@ class ProtectedRecord(ValidationError):
 
 
 EXPORT_CHUNK = 500
+# What the event list reads from its URL.
+LIST_PARAMETERS = frozenset(EventFilter.base_filters) | {
+    "page",
+    "page_size",
+    "cursor",
+    "fields",
+    "format",
+}
 
 
 def read_in_order(reader: EventReader, ids: list) -> list[dict]:
@@ -140,9 +148,10 @@ class EventViewSet(viewsets.ModelViewSet):
 
     def list(self, request, *args, **kwargs):
         renderer = request.accepted_renderer
-        if renderer.format == "json":
-            # A page of JSON is the same bytes for everyone until the data changes.
-            return cached_page(request, lambda: self.json_page(request))
+        # A page of plain JSON (not indented on request) is the same bytes for everyone
+        # until the data changes.
+        if renderer.format == "json" and request.accepted_media_type == renderer.media_type:
+            return cached_page(request, lambda: self.json_page(request), LIST_PARAMETERS)
         events = self.filter_queryset(self.get_queryset())
         export = EXPORTS.get(renderer.format)
         if export:

@@ -3,6 +3,7 @@ no query, a change shows at once, clients revalidate with ETags, and what depend
 client (rate limits, read permissions) is still checked on every request."""
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
@@ -49,10 +50,20 @@ def test_a_client_holding_the_page_gets_304_until_the_data_changes(client, path)
     assert unchanged.content == b""
     assert queries == 0
 
-    Official.objects.get(slug="narendra-modi").save()  # any change to a domain record
+    modi = Official.objects.get(slug="narendra-modi")
+    modi.name = "Narendra Damodardas Modi"
+    modi.save()
     changed = client.get(path, HTTP_IF_NONE_MATCH=etag)
     assert changed.status_code == 200
+    assert "Narendra Damodardas Modi" in changed.content.decode()
     assert changed["ETag"] != etag
+
+
+def test_a_change_that_leaves_the_page_as_it_was_keeps_its_etag(client):
+    path = "/api/events/?country=IN&fields=id,title"
+    etag = client.get(path)["ETag"]
+    factories.EventFactory(title="Elsewhere")  # the version moves; this page does not
+    assert client.get(path, HTTP_IF_NONE_MATCH=etag).status_code == 304
 
 
 def test_a_new_event_shows_at_once_on_the_api_and_the_timeline(client):
@@ -90,11 +101,64 @@ def test_pages_are_kept_per_host_since_their_links_are_absolute(client):
     assert other["next"].startswith("http://127.0.0.1/")
 
 
-def test_errors_are_not_kept(client):
-    bad = "/api/events/?country=XX"
-    assert client.get(bad).status_code == 400
-    _, queries = get(client, bad)
-    assert queries > 0  # validated again, not answered from a kept page
+@pytest.mark.parametrize(
+    "path", ["/api/events/?country=XX", "/api/events/?page=999", "/timeline/events/nope/"]
+)
+def test_errors_are_not_kept_nor_answered_304(client, path):
+    status = client.get(path).status_code
+    assert status in (400, 404)
+    assert not [key for key in cache._cache if ":page:" in key]
+    again = client.get(path, HTTP_IF_NONE_MATCH="*")
+    assert again.status_code == status
+    assert "ETag" not in again
+
+
+def test_the_etag_is_the_pages_bytes_so_a_304_never_outlives_them(client):
+    """A change the version does not see (behind the app's back, or a deploy) shows once
+    the kept page expires, and the old ETag is no longer answered 304 then."""
+    path = "/api/events/?official=narendra-modi&fields=id,participants"
+    etag = client.get(path)["ETag"]
+    Official.objects.filter(slug="narendra-modi").update(name="N. Modi")
+    cache.delete_many([key.removeprefix(":1:") for key in cache._cache if ":page:" in key])
+    response = client.get(path, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 200
+    assert "N. Modi" in response.content.decode()
+    assert response["ETag"] != etag
+
+
+def test_a_304_carries_the_etag(client):
+    path = "/timeline/?country=IN"
+    etag = client.get(path)["ETag"]
+    response = client.get(path, HTTP_IF_NONE_MATCH=etag)
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+
+
+def test_pages_are_kept_per_version_of_the_code(client, monkeypatch):
+    path = "/api/events/?country=IN&fields=id"
+    client.get(path)
+    monkeypatch.setattr(data_version, "CODE", "a-new-deploy")
+    _, queries = get(client, path)
+    assert queries > 0
+
+
+def test_urls_with_parameters_the_page_does_not_read_are_not_kept(client):
+    for path in ["/api/events/?fields=id&utm_source=mail", "/timeline/?junk=1"]:
+        client.get(path)
+        response, queries = get(client, path)
+        assert response.status_code == 200
+        assert queries > 0
+        assert "ETag" not in response
+    assert not [key for key in cache._cache if ":page:" in key]
+
+
+def test_indented_json_asked_for_is_indented_and_not_kept(client):
+    path = "/api/events/?fields=id"
+    response = client.get(path, HTTP_ACCEPT="application/json; indent=2")
+    assert response.content.startswith(b'{\n  "count"')
+    assert "ETag" not in response
+    plain = client.get(path)
+    assert plain.content.startswith(b'{"count"')
 
 
 def test_the_rate_limit_counts_pages_answered_from_the_cache(monkeypatch):
