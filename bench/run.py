@@ -7,8 +7,9 @@ SQLite) with Datasette serving the same file. Writes bench/results.json.
 
 The page: events involving Ukraine from 2022 to 2023, newest first, 50 rows, with
 participants. Each figure is a median over --requests sequential requests after a warm-up.
-The pages are timed twice: as served (a repeated page answered from the page cache, as a
-polling dashboard's is) and with the page cache off (every request rendered: `_uncached`).
+The pages are timed twice: rendered for every request (the page cache off: what a page
+costs the first time its data is asked for; the headline figures and ratios), and as
+served to a client repeating it, answered from the page cache (the `_kept` figures).
 PostgreSQL runs in a database the benchmark creates and drops, on the server that
 DATABASE_URL_BENCH names (default: the local one).
 """
@@ -185,10 +186,10 @@ def measure_database(
         "queries_per_page": worker(env, "queries", API_PAGE),
     }
 
-    log(f"{vendor}: time the API and timeline pages")
-    figures.update(time_pages(database_url, requests, page_cache=True))
-    log(f"{vendor}: time them again, rendered for every request")
+    log(f"{vendor}: time the API and timeline pages, rendered for every request")
     figures.update(time_pages(database_url, requests, page_cache=False))
+    log(f"{vendor}: time them again, kept in the page cache")
+    figures.update(time_pages(database_url, requests, page_cache=True))
 
     log(f"{vendor}: time the raw SQL")
     figures["sql_page_p50_ms"] = median_ms(sql_runner(vendor, database_url), requests)
@@ -196,10 +197,10 @@ def measure_database(
     figures["api_minus_floor_vs_sql_p50"] = round(
         (figures["api_page_p50_ms"] - figures["http_floor_p50_ms"]) / figures["sql_page_p50_ms"], 2
     )
-    figures["api_uncached_vs_sql_p50"] = round(
-        figures["api_page_uncached_p50_ms"] / figures["sql_page_p50_ms"], 2
+    figures["api_kept_vs_sql_p50"] = round(
+        figures["api_page_kept_p50_ms"] / figures["sql_page_p50_ms"], 2
     )
-    for suffix in ("", "_uncached"):
+    for suffix in ("", "_kept"):
         figures[f"timeline{suffix}_vs_api_p50"] = round(
             figures[f"timeline_page{suffix}_p50_ms"] / figures[f"api_page{suffix}_p50_ms"], 2
         )
@@ -209,16 +210,16 @@ def measure_database(
 
 
 def time_pages(database_url: str, requests: int, page_cache: bool) -> dict:
-    """The pages' medians through gunicorn on loopback. With the page cache, a repeated
-    page is answered from the cache (as a dashboard polling it is); without it, every
-    request is rendered anew (what a page costs the first time its data is asked for)."""
+    """The pages' medians through gunicorn on loopback. Without the page cache every
+    request is rendered anew (what a page costs the first time its data is asked for);
+    with it, a repeated page is answered from the cache (as a polling dashboard's is)."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     env = {**server_env(database_url), "DJANGO_PAGE_CACHE": str(page_cache).lower()}
     server = start(
         [PYTHON, "-m", "gunicorn", "config.wsgi", "-b", f"127.0.0.1:{port}", "-w", "1"], env
     )
-    suffix = "" if page_cache else "_uncached"
+    suffix = "_kept" if page_cache else ""
     figures = {}
     try:
         wait_for(base + "/api/")
@@ -301,7 +302,7 @@ def measure_datasette(database_url: str, requests: int, figures: dict) -> dict:
     return {
         "datasette_page_p50_ms": p50,
         "api_vs_datasette_p50": round(figures["api_page_p50_ms"] / p50, 2),
-        "api_uncached_vs_datasette_p50": round(figures["api_page_uncached_p50_ms"] / p50, 2),
+        "api_kept_vs_datasette_p50": round(figures["api_page_kept_p50_ms"] / p50, 2),
     }
 
 
