@@ -13,11 +13,26 @@ events_event at the top level (the API's and the timeline's readers do).
 
 import json
 from datetime import UTC, date, datetime
+from typing import NamedTuple
 
 from django.db import connections
 from django.db.models.expressions import RawSQL
 
-from events.models import Event, EventRelation
+from events.models import (
+    Agreement,
+    Citation,
+    Country,
+    Event,
+    EventCountry,
+    EventRelation,
+    Official,
+    Organization,
+    Participant,
+    Post,
+    Source,
+    Statement,
+    Topic,
+)
 
 OUTER_EVENT = '"events_event"."id"'
 
@@ -59,11 +74,13 @@ class JsonSQL:
         case = f"CASE WHEN {column} IS NULL THEN NULL ELSE {value} END"
         return case if self.postgresql else f"json({case})"
 
-    def rows(self, item: str, tables: str, *, event: str, order: str) -> RawSQL:
-        """A subquery: `item` (a JSON expression) for each row of `tables` whose `event`
-        column is the outer event's, in `order`, as a JSON array in text; NULL for none.
+    def rows(self, item: str, related: "Related") -> RawSQL:
+        """A subquery: `item` (a JSON expression over `related`'s aliases) for each of the
+        outer event's rows of `related`, in its order, as a JSON array in text; NULL for
+        none.
         SQLite aggregates the ordered FROM subquery in its order (it does not flatten a
         subquery with ORDER BY into an aggregate); PostgreSQL orders inside json_agg."""
+        tables, event, order = related
         if self.postgresql:
             sql = (
                 f"SELECT json_agg({item} ORDER BY {order})::text FROM {tables} "
@@ -77,13 +94,67 @@ class JsonSQL:
         return RawSQL(f"({sql})", [])
 
 
+class Related(NamedTuple):
+    """An event's rows of some kind: the tables joined (with the aliases items use), the
+    column naming the event, the order."""
+
+    tables: str
+    event: str
+    order: str
+
+
+def _table(model) -> str:
+    return model._meta.db_table
+
+
+PARTICIPANTS = Related(
+    f"{_table(Participant)} pa"
+    f" LEFT JOIN {_table(Official)} o ON o.id = pa.official_id"
+    f" LEFT JOIN {_table(Organization)} g ON g.id = pa.organization_id"
+    f" LEFT JOIN {_table(Country)} c ON c.id = pa.country_id"
+    f" LEFT JOIN {_table(Post)} ps ON ps.id = pa.post_id",
+    event="pa.event_id",
+    order="pa.id",
+)
+COUNTRIES = Related(
+    f"{_table(EventCountry)} ec JOIN {_table(Country)} c ON c.id = ec.country_id",
+    event="ec.event_id",
+    order="c.name",
+)
+TOPICS = Related(
+    f"{_table(Event.topics.through)} et JOIN {_table(Topic)} t ON t.id = et.topic_id",
+    event="et.event_id",
+    order="t.name",
+)
+AGREEMENTS = Related(f"{_table(Agreement)} ag", event="ag.event_id", order="ag.title, ag.id")
+CITATIONS = Related(
+    f"{_table(Citation)} ci"
+    f" JOIN {_table(Source)} so ON so.id = ci.source_id"
+    f" LEFT JOIN {_table(Organization)} pu ON pu.id = so.publisher_id",
+    event="ci.event_id",
+    order="ci.id",
+)
+STATEMENTS = Related(
+    f"{_table(Statement)} st"
+    f" JOIN {_table(Source)} so ON so.id = st.source_id"
+    f" LEFT JOIN {_table(Official)} o ON o.id = st.official_id"
+    f" LEFT JOIN {_table(Organization)} g ON g.id = st.organization_id",
+    event="st.event_id",
+    order="st.id",
+)
+
+
 def related_events(sql: JsonSQL, direction: str, *columns: str) -> RawSQL:
     """rows() of the outer event's relations: "from" those it states ("precedes X"), "to"
     those stated of it. Each is an array of the relation's kind and note, then `columns`
     of the event at the other end (alias `o`), in the order the relations were made."""
     own, other = ("from_event_id", "to_event_id")[:: 1 if direction == "from" else -1]
-    tables = f"{EventRelation._meta.db_table} r JOIN {Event._meta.db_table} o ON o.id = r.{other}"
-    return sql.rows(sql.array("r.kind", "r.note", *columns), tables, event=f"r.{own}", order="r.id")
+    relations = Related(
+        f"{_table(EventRelation)} r JOIN {_table(Event)} o ON o.id = r.{other}",
+        event=f"r.{own}",
+        order="r.id",
+    )
+    return sql.rows(sql.array("r.kind", "r.note", *columns), relations)
 
 
 def loads(text: str | None) -> list:

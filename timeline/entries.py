@@ -11,22 +11,22 @@ from pathlib import Path
 from events import json_sql
 from events.dates import DatePrecision, DateQualifier, FuzzyDate
 from events.event_types import EventType, coding_for
-from events.json_sql import JsonSQL, related_events
+from events.json_sql import (
+    AGREEMENTS,
+    CITATIONS,
+    COUNTRIES,
+    PARTICIPANTS,
+    STATEMENTS,
+    TOPICS,
+    JsonSQL,
+    related_events,
+)
 from events.models import (
     Agreement,
     AgreementStatus,
-    Citation,
-    Country,
     Event,
-    EventCountry,
     EventRelation,
-    Official,
-    Organization,
     Participant,
-    Post,
-    Source,
-    Statement,
-    Topic,
 )
 from events.models.event import participant_label
 
@@ -66,60 +66,32 @@ def read_entries(queryset) -> list[dict]:
 
 def _participants(sql: JsonSQL):
     item = sql.array("pa.role", "o.name", "o.slug", "g.name", "c.name", "ps.title")
-    tables = (
-        f"{Participant._meta.db_table} pa"
-        f" LEFT JOIN {Official._meta.db_table} o ON o.id = pa.official_id"
-        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = pa.organization_id"
-        f" LEFT JOIN {Country._meta.db_table} c ON c.id = pa.country_id"
-        f" LEFT JOIN {Post._meta.db_table} ps ON ps.id = pa.post_id"
-    )
-    return sql.rows(item, tables, event="pa.event_id", order="pa.id")
+    return sql.rows(item, PARTICIPANTS)
 
 
 def _countries(sql: JsonSQL):
-    tables = (
-        f"{EventCountry._meta.db_table} ec JOIN {Country._meta.db_table} c ON c.id = ec.country_id"
-    )
-    return sql.rows(
-        sql.array("c.iso_alpha2", "c.name"), tables, event="ec.event_id", order="c.name"
-    )
+    return sql.rows(sql.array("c.iso_alpha2", "c.name"), COUNTRIES)
 
 
 def _topics(sql: JsonSQL):
-    tables = (
-        f"{Event.topics.through._meta.db_table} et"
-        f" JOIN {Topic._meta.db_table} t ON t.id = et.topic_id"
-    )
-    return sql.rows(sql.array("t.slug", "t.name"), tables, event="et.event_id", order="t.name")
+    return sql.rows(sql.array("t.slug", "t.name"), TOPICS)
 
 
 def _agreements(sql: JsonSQL):
     item = sql.array(
         sql.uuid("ag.public_id"), "ag.title", "ag.kind", "ag.status", sql.boolean("ag.disclosed")
     )
-    tables = f"{Agreement._meta.db_table} ag"
-    return sql.rows(item, tables, event="ag.event_id", order="ag.title, ag.id")
+    return sql.rows(item, AGREEMENTS)
 
 
 def _statements(sql: JsonSQL):
     item = sql.array("st.text", "o.name", "o.slug", "g.name", "so.headline", "so.url")
-    tables = (
-        f"{Statement._meta.db_table} st"
-        f" JOIN {Source._meta.db_table} so ON so.id = st.source_id"
-        f" LEFT JOIN {Official._meta.db_table} o ON o.id = st.official_id"
-        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = st.organization_id"
-    )
-    return sql.rows(item, tables, event="st.event_id", order="st.id")
+    return sql.rows(item, STATEMENTS)
 
 
 def _citations(sql: JsonSQL):
     item = sql.array("ci.excerpt", "so.headline", "so.url", "pu.name", "so.published_at")
-    tables = (
-        f"{Citation._meta.db_table} ci"
-        f" JOIN {Source._meta.db_table} so ON so.id = ci.source_id"
-        f" LEFT JOIN {Organization._meta.db_table} pu ON pu.id = so.publisher_id"
-    )
-    return sql.rows(item, tables, event="ci.event_id", order="ci.id")
+    return sql.rows(item, CITATIONS)
 
 
 # What an entry lists, each read as JSON arrays of values (events.json_sql).

@@ -4,18 +4,7 @@ in the API's order, ids dashed. A test holds them to the rows they are read from
 
 from django.db.models.expressions import RawSQL
 
-from events.json_sql import JsonSQL
-from events.models import (
-    Agreement,
-    Citation,
-    Country,
-    Official,
-    Organization,
-    Participant,
-    Post,
-    Source,
-    Statement,
-)
+from events.json_sql import AGREEMENTS, CITATIONS, PARTICIPANTS, STATEMENTS, JsonSQL
 
 
 def _ref(sql: JsonSQL, alias: str) -> str:
@@ -36,14 +25,7 @@ def participants(sql: JsonSQL) -> RawSQL:
         post=sql.optional("ps.id", sql.object(id=sql.uuid("ps.public_id"), title="ps.title")),
         note="pa.note",
     )
-    tables = (
-        f"{Participant._meta.db_table} pa"
-        f" LEFT JOIN {Official._meta.db_table} o ON o.id = pa.official_id"
-        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = pa.organization_id"
-        f" LEFT JOIN {Country._meta.db_table} c ON c.id = pa.country_id"
-        f" LEFT JOIN {Post._meta.db_table} ps ON ps.id = pa.post_id"
-    )
-    return sql.rows(item, tables, event="pa.event_id", order="pa.id")
+    return sql.rows(item, PARTICIPANTS)
 
 
 def agreements(sql: JsonSQL) -> RawSQL:
@@ -54,8 +36,7 @@ def agreements(sql: JsonSQL) -> RawSQL:
         status="ag.status",
         disclosed=sql.boolean("ag.disclosed"),
     )
-    tables = f"{Agreement._meta.db_table} ag"
-    return sql.rows(item, tables, event="ag.event_id", order="ag.title, ag.id")
+    return sql.rows(item, AGREEMENTS)
 
 
 def sources(sql: JsonSQL) -> RawSQL:
@@ -69,12 +50,7 @@ def sources(sql: JsonSQL) -> RawSQL:
         published_at="so.published_at",
         excerpt="ci.excerpt",
     )
-    tables = (
-        f"{Citation._meta.db_table} ci"
-        f" JOIN {Source._meta.db_table} so ON so.id = ci.source_id"
-        f" LEFT JOIN {Organization._meta.db_table} pu ON pu.id = so.publisher_id"
-    )
-    return sql.rows(item, tables, event="ci.event_id", order="ci.id")
+    return sql.rows(item, CITATIONS)
 
 
 def statements(sql: JsonSQL) -> RawSQL:
@@ -85,13 +61,7 @@ def statements(sql: JsonSQL) -> RawSQL:
         text="st.text",
         source=sql.uuid("so.public_id"),
     )
-    tables = (
-        f"{Statement._meta.db_table} st"
-        f" JOIN {Source._meta.db_table} so ON so.id = st.source_id"
-        f" LEFT JOIN {Official._meta.db_table} o ON o.id = st.official_id"
-        f" LEFT JOIN {Organization._meta.db_table} g ON g.id = st.organization_id"
-    )
-    return sql.rows(item, tables, event="st.event_id", order="st.id")
+    return sql.rows(item, STATEMENTS)
 
 
 NESTED = {
