@@ -84,7 +84,7 @@ DATABASES = {
 }
 # Reuse connections but check them first, so a database restart costs one failed check,
 # not a failed request. SQLite's too (each thread has its own): a new one parses the whole
-# schema and starts with a cold page cache, 3 ms of every request at a million events.
+# schema and starts with a cold page cache: about 1 ms of a 10 ms page at a million events.
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
