@@ -18,6 +18,7 @@ from typing import NamedTuple
 from django.db import connections
 from django.db.models.expressions import RawSQL
 
+from events.dates import FuzzyDate
 from events.models import (
     Agreement,
     Citation,
@@ -144,17 +145,39 @@ STATEMENTS = Related(
 )
 
 
+# The other event's date, last in each relation's array (see relations_of).
+OTHER_DATE = ("o.date_start", "o.date_end", "o.date_precision", "o.date_qualifier")
+
+
 def related_events(sql: JsonSQL, direction: str, *columns: str) -> RawSQL:
     """rows() of the outer event's relations: "from" those it states ("precedes X"), "to"
-    those stated of it. Each is an array of the relation's kind and note, then `columns`
-    of the event at the other end (alias `o`), in the order the relations were made."""
+    those stated of it. Each is an array of the relation's kind and note, `columns` of the
+    event at the other end (alias `o`) and that event's date, in the order the relations
+    were made."""
     own, other = ("from_event_id", "to_event_id")[:: 1 if direction == "from" else -1]
     relations = Related(
         f"{_table(EventRelation)} r JOIN {_table(Event)} o ON o.id = r.{other}",
         event=f"r.{own}",
         order="r.id",
     )
-    return sql.rows(sql.array("r.kind", "r.note", *columns), relations)
+    return sql.rows(sql.array("r.kind", "r.note", *columns, *OTHER_DATE), relations)
+
+
+def relations_of(row: dict) -> list[tuple[str, str, list, FuzzyDate]]:
+    """The relations related_events() read into `row` ("relations_from_json" and
+    "relations_to_json"), seen from the row's event: those it states first, then those
+    stated of it, worded from its side ("follows" for a "precedes" stated of it). Each is
+    (label, note, the other event's `columns`, its date)."""
+    found = []
+    for direction in ("from", "to"):
+        for kind, note, *other, start, end, precision, qualifier in loads(
+            row[f"relations_{direction}_json"]
+        ):
+            kind = EventRelation.Kind(kind)
+            label = kind.label if direction == "from" else EventRelation.INVERSE_LABELS[kind]
+            date = FuzzyDate.trusted(day(start), day(end), precision, qualifier)
+            found.append((str(label), note, other, date))
+    return found
 
 
 def loads(text: str | None) -> list:

@@ -1,9 +1,10 @@
 """What a timeline entry shows, read as plain values: the events with what each lists
 (participants, countries, topics, agreements, quotes, sources, related events) built as
 JSON by the database in the same query (events.json_sql); one query however many
-entries, and no model instances (on a page of fifty they cost more than the query). The entry template (includes/event.html) reads these dicts; a rendered entry
-is kept in the cache under a digest of its dict, so it is reused exactly as long as what it
-shows is unchanged."""
+entries, and no model instances (on a page of fifty they cost more than the query). The
+entry template (includes/event.html) reads these dicts; a rendered entry is kept in the
+cache under a digest of its dict, so it is reused exactly as long as what it shows is
+unchanged."""
 
 import hashlib
 from pathlib import Path
@@ -25,7 +26,6 @@ from events.models import (
     Agreement,
     AgreementStatus,
     Event,
-    EventRelation,
     Participant,
 )
 from events.models.event import participant_label
@@ -171,36 +171,27 @@ def _on_one_exact_day(date: FuzzyDate) -> bool:
 
 
 def _other_event(sql: JsonSQL) -> tuple[str, ...]:
-    """What a relation shows of the event at its other end."""
-    dates = ("o.date_start", "o.date_end", "o.date_precision", "o.date_qualifier")
-    return ("o.id", sql.uuid("o.public_id"), "o.slug", "o.title", *dates)
+    """What a relation shows of the event at its other end (its date comes too)."""
+    return ("o.id", sql.uuid("o.public_id"), "o.slug", "o.title")
 
 
 def _relations(row: dict, mine: FuzzyDate) -> list[dict]:
     """The event's relations worded from its side ("follows" for a relation stored the
     other way), oldest related event first."""
-    related = []
-    for direction in ("from", "to"):
-        for kind, note, pk, public_id, slug, title, *date in json_sql.loads(
-            row[f"relations_{direction}_json"]
-        ):
-            kind = EventRelation.Kind(kind)
-            label = kind.label if direction == "from" else EventRelation.INVERSE_LABELS[kind]
-            start, end, precision, qualifier = date
-            other = FuzzyDate.trusted(json_sql.day(start), json_sql.day(end), precision, qualifier)
-            related.append(
-                {
-                    "label": str(label),
-                    "same_day": _on_one_exact_day(mine)
-                    and _on_one_exact_day(other)
-                    and other.start == mine.start,
-                    "note": note,
-                    "ref": slug or public_id,
-                    "title": title,
-                    "date_label": other.label,
-                    "order": (other.start, other.end, pk),
-                }
-            )
+    related = [
+        {
+            "label": label,
+            "same_day": _on_one_exact_day(mine)
+            and _on_one_exact_day(other)
+            and other.start == mine.start,
+            "note": note,
+            "ref": slug or public_id,
+            "title": title,
+            "date_label": other.label,
+            "order": (other.start, other.end, pk),
+        }
+        for label, note, (pk, public_id, slug, title), other in json_sql.relations_of(row)
+    ]
     related.sort(key=lambda entry: entry["order"])
     return related
 

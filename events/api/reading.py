@@ -3,9 +3,9 @@
 A page of events is one query, whatever the page size: the events, with their countries,
 topics, participants, agreements, sources, statements and related events built in the same
 query (the lists as JSON by the database: events.api.nested, events.json_sql). No model
-instances: building them costs more than the queries on a page of fifty. `?fields=`
-limits the work to what a dashboard shows. EventSerializer (events.api.events) declares this shape for the schema; a
-test holds the two to the same keys.
+instances: building them costs more than the query on a page of fifty. `?fields=` limits
+the work to what a dashboard shows. EventSerializer (events.api.events) declares this
+shape for the schema; a test holds the two to the same keys.
 """
 
 from urllib.parse import urljoin
@@ -22,7 +22,6 @@ from events.json_sql import JsonSQL, related_events
 from events.models import (
     Event,
     EventCountry,
-    EventRelation,
 )
 from events.models.event import SORT_FIELDS
 
@@ -112,14 +111,6 @@ def parse_fields(text: str | None) -> set[str]:
     return names | {"id"}
 
 
-def ref(prefix: str, row: dict, name: str = "name") -> dict | None:
-    """{"id", "name", "slug"} of a linked record read as `prefix__...` values."""
-    public_id = row[f"{prefix}__public_id"]
-    if public_id is None:
-        return None
-    return {"id": str(public_id), "name": row[f"{prefix}__{name}"], "slug": row[f"{prefix}__slug"]}
-
-
 def fuzzy(row: dict, prefix: str = "") -> FuzzyDate:
     return FuzzyDate.trusted(
         row[f"{prefix}date_start"],
@@ -140,29 +131,6 @@ CODINGS = {
     for planned in (False, True)
     for coding in [coding_for(event_type, planned=planned)]
 }
-
-
-def related_events_of(row: dict) -> list[dict]:
-    """The event's relations, seen from its side: those it states first, then those stated
-    of it ("follows" for "precedes"), each in the order they were made."""
-    related = []
-    for direction in ("from", "to"):
-        for kind, note, public_id, title, start, end, precision, qualifier in json_sql.loads(
-            row[f"relations_{direction}_json"]
-        ):
-            kind = EventRelation.Kind(kind)
-            date = FuzzyDate.trusted(json_sql.day(start), json_sql.day(end), precision, qualifier)
-            label = kind.label if direction == "from" else EventRelation.INVERSE_LABELS[kind]
-            related.append(
-                {
-                    "id": public_id,
-                    "title": title,
-                    "date_label": date.label,
-                    "relation": str(label),
-                    "note": note,
-                }
-            )
-    return related
 
 
 class EventReader:
@@ -191,7 +159,7 @@ class EventReader:
             if self.wants(name):
                 annotations[f"{name}_json"] = build(sql)
         if self.wants("related_events"):
-            other = (sql.uuid("o.public_id"), "o.title", *(f"o.{name}" for name in DATE_COLUMNS))
+            other = (sql.uuid("o.public_id"), "o.title")
             for direction in ("from", "to"):
                 annotations[f"relations_{direction}_json"] = related_events(sql, direction, *other)
         # Only the columns the fields need: on SQLite each timestamp read is parsed in
@@ -249,5 +217,14 @@ class EventReader:
             published = json_sql.timestamp(source["published_at"])
             source["published_at"] = published.isoformat() if published else None
         if "relations_from_json" in row:
-            data["related_events"] = related_events_of(row)
+            data["related_events"] = [
+                {
+                    "id": public_id,
+                    "title": title,
+                    "date_label": date.label,
+                    "relation": label,
+                    "note": note,
+                }
+                for label, note, (public_id, title), date in json_sql.relations_of(row)
+            ]
         return {name: data[name] for name in FIELDS if name in data and name in wanted}
