@@ -1,10 +1,19 @@
-"""The lists inside an API event (participants, agreements, sources, statements), built as
-JSON by the database in the page's own query (events.json_sql), in the API's shape: keys
-in the API's order, ids dashed. A test holds them to the rows they are read from."""
+"""The lists inside an API event (countries, topics, participants, agreements, sources,
+statements), built as JSON by the database in the page's own query (events.json_sql), in
+the API's shape: keys in the API's order, ids dashed. A test holds them to the rows they
+are read from."""
 
 from django.db.models.expressions import RawSQL
 
-from events.json_sql import AGREEMENTS, CITATIONS, PARTICIPANTS, STATEMENTS, JsonSQL
+from events.json_sql import (
+    AGREEMENTS,
+    CITATIONS,
+    COUNTRIES,
+    PARTICIPANTS,
+    STATEMENTS,
+    TOPICS,
+    JsonSQL,
+)
 
 
 def _ref(sql: JsonSQL, alias: str) -> str:
@@ -64,6 +73,12 @@ def statements(sql: JsonSQL) -> RawSQL:
     return sql.rows(item, STATEMENTS)
 
 
+# The event's countries and topics, as their codes and slugs (one-value arrays, which
+# events.api.reading flattens and sorts).
+CODES = {
+    "countries": lambda sql: sql.rows(sql.array("c.iso_alpha2"), COUNTRIES),
+    "topics": lambda sql: sql.rows(sql.array("t.slug"), TOPICS),
+}
 NESTED = {
     "participants": participants,
     "agreements": agreements,

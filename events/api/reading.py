@@ -10,19 +10,14 @@ shape for the schema; a test holds the two to the same keys.
 
 from urllib.parse import urljoin
 
-from django.db.models import Aggregate, CharField, OuterRef, Subquery
 from django.urls import reverse
 from rest_framework.exceptions import ValidationError
 
 from events import json_sql
-from events.api.nested import NESTED
+from events.api.nested import CODES, NESTED
 from events.dates import FuzzyDate
 from events.event_types import EventType, coding_for
 from events.json_sql import JsonSQL, related_events
-from events.models import (
-    Event,
-    EventCountry,
-)
 from events.models.event import SORT_FIELDS
 
 # Every field an event reads with, in order; `?fields=` picks among them.
@@ -77,25 +72,7 @@ EVENT_VALUES = {
     "updated_at": ("updated_at",),
     **dict.fromkeys(DATE_FIELDS, DATE_COLUMNS),
 }
-SEPARATOR = "\x1f"  # unit separator: never in a code or a slug
 PLACEHOLDER = "00000000-0000-0000-0000-000000000000"
-
-
-class GroupConcat(Aggregate):
-    """The values of a group joined into one text (group_concat; string_agg on PostgreSQL)."""
-
-    function = "group_concat"
-    template = f"%(function)s(%(expressions)s, '{SEPARATOR}')"
-    output_field = CharField()
-
-    def as_postgresql(self, compiler, connection, **extra_context):
-        return super().as_sql(compiler, connection, function="string_agg", **extra_context)
-
-
-def joined(model, column):
-    """A subquery: `column` of `model`'s rows for the outer event, joined by SEPARATOR."""
-    rows = model.objects.filter(event=OuterRef("pk")).order_by().values("event")
-    return Subquery(rows.annotate(joined=GroupConcat(column)).values("joined"))
 
 
 def parse_fields(text: str | None) -> set[str]:
@@ -150,12 +127,8 @@ class EventReader:
     def read(self, queryset) -> list[dict]:
         """The events of `queryset` (filtered, ordered, sliced), represented, in order."""
         annotations = {}
-        if self.wants("countries"):
-            annotations["country_codes"] = joined(EventCountry, "country__iso_alpha2")
-        if self.wants("topics"):
-            annotations["topic_slugs"] = joined(Event.topics.through, "topic__slug")
         sql = JsonSQL(queryset.db)
-        for name, build in NESTED.items():
+        for name, build in (CODES | NESTED).items():
             if self.wants(name):
                 annotations[f"{name}_json"] = build(sql)
         if self.wants("related_events"):
@@ -207,9 +180,9 @@ class EventReader:
         for name in ("created_at", "updated_at"):
             if name in wanted:
                 data[name] = row[name].isoformat()
-        for column, field in (("country_codes", "countries"), ("topic_slugs", "topics")):
-            if column in row:
-                data[field] = sorted(row[column].split(SEPARATOR)) if row[column] else []
+        for name in CODES:
+            if f"{name}_json" in row:
+                data[name] = sorted(code for (code,) in json_sql.loads(row[f"{name}_json"]))
         for name in NESTED:
             if f"{name}_json" in row:
                 data[name] = json_sql.loads(row[f"{name}_json"])
