@@ -29,10 +29,10 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-from events.extraction import extract_candidates  # noqa: E402
-from events.extraction.gazetteer import fingerprint, get_gazetteer, invalidate  # noqa: E402
 from events.models import Country, Official, OfficialName, Post, Tenure  # noqa: E402
-from tests.events.extraction.evaluation_set import PARAGRAPHS  # noqa: E402
+from extraction.extract import extract_candidates  # noqa: E402
+from extraction.gazetteer import fingerprint, get_gazetteer, invalidate  # noqa: E402
+from tests.extraction.evaluation_set import PARAGRAPHS  # noqa: E402
 from tests.seed_article import PUBLISHED, seed_article_text  # noqa: E402
 
 SYLLABLES = "ka lo mi ren vos ta dru nel ser go vi an ol za mir tek bar sun del ko".split()

@@ -23,7 +23,7 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from events.importing import import_file  # noqa: E402
+from importing.api import import_file  # noqa: E402
 
 
 def run_import(path: str) -> dict:

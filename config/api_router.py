@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from events.api import views
+from extraction.api import ExtractView
 
 router = DefaultRouter()
 router.register("events", views.EventViewSet, basename="event")
@@ -21,7 +22,7 @@ app_name = "api"
 urlpatterns = [
     path("stats/events/", views.EventStatsView.as_view(), name="event-stats"),
     path("relations/<str:first>/<str:second>/", views.RelationView.as_view(), name="relation"),
-    path("extract/", views.ExtractView.as_view(), name="extract"),
+    path("extract/", ExtractView.as_view(), name="extract"),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves its start-up script as a file, so the CSP needs no inline code.
     path(

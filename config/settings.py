@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "events",
+    "extraction",
+    "importing",
     "timeline",
     "access",
 ]

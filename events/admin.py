@@ -11,7 +11,6 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
-from events.extraction.admin_views import extraction_urls
 from events.forms import FuzzyDatedForm, ParticipantForm, TenureForm
 from events.models import (
     Agreement,
@@ -494,10 +493,6 @@ class SourceAdmin(DomainAdmin):
         ("Text", {"fields": ("language", "text")}),
         RECORD_FIELDSET,
     )
-
-    def get_urls(self):
-        # "Extract events": the button on the change page (admin/events/source/change_form.html).
-        return extraction_urls(self) + super().get_urls()
 
 
 @admin.register(Citation)

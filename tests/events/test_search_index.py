@@ -7,8 +7,8 @@ from django.core.management.sql import emit_post_migrate_signal
 from django.db import connection
 
 from events import search_index
-from events.importing import import_file
 from events.models import Event, Participant
+from importing.api import import_file
 from tests import factories
 
 pytestmark = pytest.mark.django_db

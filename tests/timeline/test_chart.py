@@ -10,9 +10,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from events.importing import import_file
 from events.models import Country, EventCountry
 from events.selectors import Counts
+from importing.api import import_file
 from tests import factories
 from tests.timeline.page_text import texts
 from timeline.chart import PLOT_HEIGHT, month_chart

@@ -1,0 +1,646 @@
+"""Candidate events: what an article reports, one clause at a time, with its resolved date,
+countries, people, type and topics, for an editor to tick, correct and save.
+
+A clause with a date and a word that reports an event makes a candidate. Around that rule:
+a clause may take its date from the one before it ("on July 8, hours after Russia bombed
+..."); a dated clause that refers back to an undated event ("The visit included ...") takes
+that event's people; a following sentence about the same people ("Zelensky and Modi
+discussed trade ...") joins its candidate's excerpt; and one event reported twice (a photo
+caption and the text) becomes one candidate.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from datetime import date
+
+from events.dates import DatePrecision, FuzzyDate
+from events.event_types import EventType as T
+from events.models import Event, Participant
+from extraction.date_phrases import DatePhrase, find_date_phrases
+from extraction.gazetteer import Gazetteer, NameMatch, get_gazetteer
+from extraction.people import PersonMention, PersonProposal, find_people
+from extraction.sentences import Span, split_between, split_clauses, split_sentences
+from extraction.triggers import (
+    CONSULT,
+    PRIORITY,
+    Trigger,
+    choose_type,
+    definite_reference,
+    find_triggers,
+)
+
+R = Participant.Role
+
+# What "will happen": the clause announces rather than reports.
+_ANNOUNCED = re.compile(
+    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised)\s+to"
+    r"|plans?\s+to|planning\s+to|intends?\s+to|(?:is|are)\s+going\s+to|would|upcoming"
+    r"|to\s+be\s+held|(?:is|are)\s+to\s+(?:visit|meet|hold|travel|sign|attend|host|receive))\b"
+    r"|\w'll\b",
+    re.IGNORECASE,
+)
+# A clause that happened at the time of the one before it: "hours after Russia bombed ...".
+_SAME_TIME = re.compile(
+    r"^(?:just\s+|only\s+|some\s+|a\s+few\s+|several\s+|\w+\s+)?(?:hours?|minutes?|moments?)"
+    r"\s+(?:after|before|later|earlier)\b|^(?:shortly|soon|just|right)\s+(?:after|before)\b"
+    r"|^(?:on\s+)?the\s+same\s+day\b|^(?:later|earlier)\s+that\s+day\b",
+    re.IGNORECASE,
+)
+_SEVERAL_DAYS = re.compile(
+    r"\b(?:two|three|four|five|six|seven|eight|nine|ten|\d+)-day\s+(?:\w+\s+)?$", re.I
+)
+_HOSTING = re.compile(r"\bhost(?:s|ed|ing)?\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_TWO_PEOPLE = re.compile(
+    r"\b(?:the|both)\s+(?:two\s+)?(?:leaders|presidents|prime\s+ministers|ministers"
+    r"|heads\s+of\s+state|foreign\s+ministers|counterparts|officials)\b",
+    re.IGNORECASE,
+)
+_TWO_COUNTRIES = re.compile(
+    r"\b(?:the\s+two|both)\s+(?:countries|nations|states|sides|governments|parties)\b"
+    r"|\bbilateral\b",
+    re.IGNORECASE,
+)
+_ANAPHORIC_OPENING = re.compile(
+    r"^\W*(?:The|Both)\s+(?:two\s+)?(?:parties|sides|leaders|ministers|deals?|agreements?"
+    r"|documents|talks|meeting|visit|call|presidents|countries)\b|^\W*(?:They|Both)\b"
+)
+_LOCATIVE = re.compile(
+    r"(?:\bin|\bto|\bat|\bvisit(?:ed|ing|s)?|\barrived\s+in)\s+(?:the\s+)?$", re.IGNORECASE
+)
+_CAPTION = re.compile(r"\((?:[^()]*/[^()]*|[^()]*(?:[Pp]hoto|Getty|AFP|Reuters|AP)[^()]*)\)\W*$")
+
+
+@dataclass(frozen=True)
+class KnownOfficial:
+    pk: int
+    public_id: str
+    name: str
+
+
+@dataclass
+class CandidatePerson:
+    """Someone taking part: a known official or a person proposed for creation."""
+
+    name: str
+    country: str | None
+    role: str = R.PARTICIPANT
+    official: KnownOfficial | None = None
+    proposal: PersonProposal | None = None
+
+    @property
+    def key(self) -> tuple:
+        if self.official is not None:
+            return ("official", self.official.pk)
+        return ("new", self.proposal.key if self.proposal else self.name.lower())
+
+
+@dataclass
+class Candidate:
+    """An event the text reports, as a first draft for an editor."""
+
+    sentence: str
+    start: int
+    end: int
+    date: FuzzyDate
+    date_text: str
+    event_type: str
+    status: str = Event.Status.HELD
+    date_relation: str = ""
+    countries: list[str] = field(default_factory=list)
+    people: list[CandidatePerson] = field(default_factory=list)
+    country_roles: dict[str, str] = field(default_factory=dict)
+    topics: list[str] = field(default_factory=list)
+    location: str = ""
+    location_country: str | None = None
+    background: bool = False
+    trigger: str = ""
+    title: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    clause: str = field(default="", repr=False)
+    caption: bool = field(default=False, repr=False)
+
+    @property
+    def officials(self) -> list[KnownOfficial]:
+        return [p.official for p in self.people if p.official is not None]
+
+    @property
+    def proposals(self) -> list[PersonProposal]:
+        return [p.proposal for p in self.people if p.proposal is not None]
+
+    def as_dict(self) -> dict:
+        """The candidate as JSON: what the command prints and the API returns."""
+        return {
+            "date_start": self.date.start.isoformat(),
+            "date_end": self.date.end.isoformat(),
+            "date_precision": self.date.precision.slug,
+            "date_qualifier": str(self.date.qualifier),
+            "date_label": self.date.label,
+            "date_edtf": self.date.edtf,
+            "date_text": self.date_text,
+            "date_relation": self.date_relation,
+            "status": str(self.status),
+            "event_type": str(self.event_type),
+            "background": self.background,
+            "title": self.title,
+            "countries": list(self.countries),
+            "officials": [p.name for p in self.people],
+            "people": [
+                {
+                    "name": p.name,
+                    "official": p.official.public_id if p.official else None,
+                    "new": p.official is None,
+                    "country": p.country,
+                    "role": str(p.role),
+                    "post": p.proposal.post_title if p.proposal else None,
+                }
+                for p in self.people
+            ],
+            "country_roles": {code: str(role) for code, role in self.country_roles.items()},
+            "topics": list(self.topics),
+            "location": self.location,
+            "location_country": self.location_country,
+            "sentence": self.sentence,
+        }
+
+
+@dataclass
+class _Clause:
+    span: Span
+    sentence: Span
+    phrases: list[DatePhrase]
+    triggers: list[Trigger]
+    countries: list[NameMatch]
+    people: list[PersonMention]
+
+
+@dataclass
+class _Pending:
+    """An undated event mention that a dated clause of the next sentence may refer to."""
+
+    event_type: str
+    people: list[CandidatePerson]
+    countries: list[str]
+    sentence: Span
+    location: tuple[str, str | None] = ("", None)
+
+
+def extract_candidates(
+    text: str, published: date, gazetteer: Gazetteer | None = None
+) -> list[Candidate]:
+    """The events `text` reports, read as of `published` (the article's publication date),
+    in the order the text gives them. Reads no database beyond the cached gazetteer."""
+    return _Reader(text, published, gazetteer or get_gazetteer()).read()
+
+
+class _Reader:
+    def __init__(self, text: str, published: date, gazetteer: Gazetteer):
+        self.text, self.published, self.gazetteer = text, published, gazetteer
+        entities, topic_matches = gazetteer.find(text)
+        people = find_people(text, gazetteer, entities)
+        # Offsets inside titles: "Ambassador to Ukraine" names a post, not a place.
+        self.in_titles = {
+            offset
+            for m in people
+            if m.title is not None
+            for offset in range(m.title.start, m.title.end)
+        }
+        # Everything found, by position, so a clause takes its share by bisection.
+        self.countries = _ByPosition([m for m in entities if m.kind == "country"])
+        self.topics = _ByPosition(topic_matches)
+        self.people = _ByPosition(people)
+        self.phrases = _ByPosition(find_date_phrases(text))
+        self.triggers = _ByPosition(find_triggers(text))
+        self.candidates: list[Candidate] = []
+
+    # Reading ----------------------------------------------------------------------------
+
+    def read(self) -> list[Candidate]:
+        sentences = split_sentences(self.text)
+        pending: _Pending | None = None
+        last: Candidate | None = None
+        previous_sentence: Span | None = None
+        for sentence in sentences:
+            clauses = self._clauses(sentence)
+            made, undated = [], None
+            previous_date: tuple[FuzzyDate, DatePhrase] | None = None
+            for clause in clauses:
+                candidate, dated = self._candidate(
+                    clause, previous_date, pending, previous_sentence
+                )
+                if dated is not None:
+                    previous_date = dated
+                if candidate is not None:
+                    made.append(candidate)
+                elif dated is None and clause.triggers:
+                    undated = undated or clause
+            if made:
+                self.candidates.extend(made)
+                last = made[-1]
+            elif last is not None and self._continues(last, sentence, clauses):
+                last.sentence = f"{last.sentence} {sentence.text}"
+                last.spans.append((sentence.start, sentence.end))
+                self._add_people(last, self.people.within(sentence.start, sentence.end), last.date)
+            else:
+                last = None
+            pending = self._pending(undated) if undated is not None else None
+            previous_sentence = sentence
+        candidates = _merge_duplicates(self.candidates, self.gazetteer.countries)
+        for candidate in candidates:
+            self._finish(candidate)
+        return candidates
+
+    def _clauses(self, sentence: Span) -> list[_Clause]:
+        clauses = []
+        for span in split_clauses(sentence):
+            phrases = self.phrases.within(span.start, span.end)
+            pieces = [span]
+            if len(phrases) > 1:
+                gaps = [(a.end, b.start) for a, b in zip(phrases, phrases[1:], strict=False)]
+                pieces = split_between(span, gaps)
+            for piece in pieces:
+                clauses.append(
+                    _Clause(
+                        span=piece,
+                        sentence=sentence,
+                        phrases=self.phrases.within(piece.start, piece.end),
+                        triggers=self.triggers.within(piece.start, piece.end),
+                        countries=self.countries.within(piece.start, piece.end),
+                        people=self.people.within(piece.start, piece.end),
+                    )
+                )
+        return clauses
+
+    def _candidate(self, clause, previous_date, pending, previous_sentence):
+        """The candidate a clause reports (or None), and the date it carries, if any."""
+        if not clause.phrases and previous_date is None:
+            return None, None
+        announced = bool(clause.phrases) and bool(_ANNOUNCED.search(clause.span.text))
+        dated = self._date_of(clause, announced)
+        if dated is None and previous_date is not None and _SAME_TIME.match(clause.span.text):
+            dated = previous_date
+        if dated is None:
+            return None, None
+        fuzzy, phrase = dated
+        triggers = clause.triggers
+        if fuzzy.precision == DatePrecision.DAY:
+            # A day of "a three-day visit" is not the visit: it is what happened that day.
+            triggers = [t for t in triggers if not self._longer_visit(t)] or triggers
+        referred = definite_reference(clause.span.text)
+        refers_back = (
+            referred is not None
+            and pending is not None
+            and (referred == pending.event_type or referred in CONSULT)
+            and not any(m.how == "name" for m in clause.people)
+        )
+        if referred is not None and not refers_back and len(triggers) > 1:
+            # "The meeting follows discussions ... in late September": the date is the
+            # discussions'; the meeting is another event, already reported.
+            triggers = triggers[1:]
+        event_type = choose_type(triggers)
+        candidate = Candidate(
+            sentence=clause.sentence.text,
+            start=clause.sentence.start,
+            end=clause.sentence.end,
+            date=fuzzy,
+            date_text=phrase.text,
+            date_relation=phrase.relation,
+            event_type=event_type or T.OTHER,
+            status=Event.Status.PLANNED if announced else Event.Status.HELD,
+            background=event_type is None,
+            trigger=_trigger_word(triggers, event_type),
+            spans=[(clause.span.start, clause.span.end)],
+            clause=clause.span.text,
+            caption=bool(_CAPTION.search(clause.sentence.text)),
+        )
+        self._add_people(candidate, clause.people, fuzzy)
+        if _PRONOUN.search(clause.span.text) and clause.span.start > clause.sentence.start:
+            # "..., where he held talks with Zelensky": he is the sentence's subject.
+            subject = self.people.within(clause.sentence.start, clause.span.start)[:1]
+            self._add_people(candidate, subject, fuzzy)
+        if _TWO_PEOPLE.search(clause.span.text) and len(candidate.people) < 2:
+            self._add_people(candidate, self._recent_people(clause, previous_sentence), fuzzy)
+        if refers_back:
+            # "The visit included a hug ... on July 8": the visit of the sentence before.
+            candidate.sentence = f"{pending.sentence.text} {clause.sentence.text}"
+            candidate.start = pending.sentence.start
+            candidate.spans.insert(0, (pending.sentence.start, pending.sentence.end))
+            if PRIORITY[pending.event_type] < PRIORITY.get(candidate.event_type, 99):
+                candidate.event_type, candidate.background = pending.event_type, False
+            for person in pending.people:
+                self._merge_person(candidate, person)
+            for code in pending.countries:
+                _add(candidate.countries, code)
+            candidate.location, candidate.location_country = pending.location
+        for match in clause.countries:
+            _add(candidate.countries, match.value)
+        if _TWO_COUNTRIES.search(clause.span.text) and len(candidate.countries) < 2:
+            for code in self._recent_countries(clause, previous_sentence):
+                _add(candidate.countries, code)
+        if not candidate.countries and not candidate.people:
+            return None, dated  # a byline's date, a date with nobody in it
+        if not candidate.location:
+            candidate.location, candidate.location_country = self._place(clause)
+        self._roles(candidate, clause)
+        return candidate, dated
+
+    def _longer_visit(self, trigger: Trigger) -> bool:
+        before = self.text[max(0, trigger.start - 30) : trigger.start]
+        return trigger.type == T.VISIT and bool(_SEVERAL_DAYS.search(before))
+
+    def _date_of(self, clause: _Clause, announced: bool):
+        resolved = []
+        for phrase in clause.phrases:
+            fuzzy = phrase.resolve(self.published, announced)
+            if fuzzy is not None:
+                resolved.append((fuzzy, phrase))
+        if not resolved:
+            return None
+        # A date that dates the event beats one that bounds a period ("since 2022").
+        plain = [r for r in resolved if r[1].relation not in ("since", "until")]
+        return (plain or resolved)[0]
+
+    def _recent_people(self, clause: _Clause, previous_sentence: Span | None):
+        start = previous_sentence.start if previous_sentence else clause.sentence.start
+        recent = self.people.within(start, clause.span.start)
+        chosen: list[PersonMention] = []
+        seen = set()
+        for mention in reversed(recent):
+            key = mention.official or (mention.proposal.key if mention.proposal else None)
+            if key is None and mention.how == "post":
+                key = ("post", mention.start)
+            if key is not None and key not in seen:
+                seen.add(key)
+                chosen.insert(0, mention)
+            if len(chosen) == 2:
+                break
+        return chosen if len(chosen) == 2 else []
+
+    def _recent_countries(self, clause: _Clause, previous_sentence: Span | None):
+        start = previous_sentence.start if previous_sentence else clause.sentence.start
+        codes: list[str] = []
+        for match in self.countries.within(start, clause.span.start):
+            _add(codes, match.value)
+        return codes[-2:] if len(codes) >= 2 else []
+
+    def _add_people(self, candidate: Candidate, mentions, fuzzy: FuzzyDate) -> None:
+        for mention in mentions:
+            person = self._person(mention, fuzzy)
+            if person is not None:
+                self._merge_person(candidate, person)
+
+    def _merge_person(self, candidate: Candidate, person: CandidatePerson) -> None:
+        if all(p.key != person.key for p in candidate.people):
+            candidate.people.append(person)
+        if person.country:
+            _add(candidate.countries, person.country)
+
+    def _person(self, mention: PersonMention, fuzzy: FuzzyDate) -> CandidatePerson | None:
+        official = mention.official
+        if official is None and mention.how == "post" and mention.title is not None:
+            titles = mention.title.titles(self.gazetteer.countries)
+            post = self.gazetteer.find_post(titles, mention.title.country)
+            holders = self.gazetteer.holders_on(post.pk, fuzzy.start) if post else []
+            official = holders[0] if holders else None
+        if official is not None:
+            entry = self.gazetteer.officials[official]
+            return CandidatePerson(
+                name=entry.name,
+                country=self.gazetteer.official_country(official, fuzzy.start),
+                official=KnownOfficial(entry.pk, entry.public_id, entry.name),
+            )
+        if mention.proposal is not None:
+            return CandidatePerson(
+                name=mention.proposal.name,
+                country=mention.proposal.country,
+                proposal=mention.proposal,
+            )
+        return None
+
+    def _pending(self, clause: _Clause) -> _Pending:
+        people = [p for p in (self._person(m, _as_of(self.published)) for m in clause.people) if p]
+        countries: list[str] = []
+        for match in clause.countries:
+            _add(countries, match.value)
+        for person in people:
+            if person.country:
+                _add(countries, person.country)
+        return _Pending(
+            choose_type(clause.triggers), people, countries, clause.sentence, self._place(clause)
+        )
+
+    def _continues(self, last: Candidate, sentence: Span, clauses: list[_Clause]) -> bool:
+        """Whether an undated sentence goes on about the candidate of the sentence before:
+        "The parties did not disclose ...", "Zelensky and Modi discussed trade ..."."""
+        if _ANAPHORIC_OPENING.match(sentence.text):
+            return True
+        mentions = self.people.within(sentence.start, sentence.end)
+        names = {self._person(m, last.date).key for m in mentions if self._person(m, last.date)}
+        known = {p.key for p in last.people}
+        kinds = {t.type for c in clauses for t in c.triggers}
+        return (
+            bool(names)
+            and names <= known
+            and last.event_type in CONSULT
+            and bool(kinds & CONSULT)
+            and not kinds - CONSULT - {T.AGREEMENT, T.STATEMENT}
+        )
+
+    # Details ----------------------------------------------------------------------------
+
+    def _place(self, clause: _Clause) -> tuple[str, str | None]:
+        """Where the clause's event took place: a country or capital after "in", "to",
+        "visited"."""
+        for match in clause.countries:
+            if match.how in ("demonym", "code"):
+                continue
+            if match.start in self.in_titles:
+                continue
+            if _LOCATIVE.search(self.text[max(0, match.start - 20) : match.start]):
+                return match.text, match.value
+        return "", None
+
+    def _roles(self, candidate: Candidate, clause: _Clause) -> None:
+        kind = candidate.event_type
+        if kind == T.VISIT and not candidate.location_country:
+            hosting = _HOSTING.search(clause.span.text)
+            hosts = [
+                p
+                for p in candidate.people
+                if hosting
+                and p.country
+                and self.text.find(p.name, clause.span.start) < clause.span.start + hosting.start()
+            ]
+            if hosts:
+                # "Biden will host Modi for a state visit": the host's country is the place.
+                candidate.location_country = hosts[0].country
+        if kind == T.VISIT and candidate.location_country:
+            host = candidate.location_country
+            for person in candidate.people:
+                person.role = R.HOST if person.country == host else R.VISITOR
+            if all(p.country != host for p in candidate.people):
+                candidate.country_roles[host] = R.HOST
+        elif kind in (T.STRIKE, T.ATTACK, T.SANCTION):
+            trigger = next((t for t in clause.triggers if t.type == kind), None)
+            if trigger is None:
+                return
+            for match in clause.countries:
+                role = R.ACTOR if match.end <= trigger.start else R.TARGET
+                candidate.country_roles.setdefault(match.value, role)
+
+    def _finish(self, candidate: Candidate) -> None:
+        slugs: list[str] = []
+        for start, end in sorted(candidate.spans):
+            for match in self.topics.within(start, end):
+                _add(slugs, match.value)
+        candidate.topics = slugs
+        candidate.title = _title(candidate, self.gazetteer.countries)
+
+
+class _ByPosition:
+    """Things found in the text (each with a `start`), sorted, sliced by position."""
+
+    def __init__(self, items: list):
+        self.items = sorted(items, key=lambda item: item.start)
+        self.starts = [item.start for item in self.items]
+
+    def within(self, start: int, end: int) -> list:
+        """The items that start in [start, end)."""
+        return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _as_of(day: date) -> FuzzyDate:
+    return FuzzyDate.day(day)
+
+
+def _add(items: list, item) -> None:
+    if item is not None and item not in items:
+        items.append(item)
+
+
+def _trigger_word(triggers: list[Trigger], event_type: str | None) -> str:
+    return next((t.text for t in triggers if t.type == event_type), "")
+
+
+def _merge_duplicates(candidates: list[Candidate], countries: dict[str, str]) -> list[Candidate]:
+    """One event reported twice (a photo caption and the text, or "Modi's visit to Kyiv in
+    August" after "Modi's first visit to Ukraine ... in August") becomes one candidate."""
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        twin = next((k for k in kept if _same_event(k, candidate)), None)
+        if twin is None:
+            kept.append(candidate)
+            continue
+        if twin.caption and not candidate.caption:
+            twin.sentence, twin.start, twin.end = candidate.sentence, candidate.start, candidate.end
+            twin.spans, twin.caption = candidate.spans, False
+        if PRIORITY.get(candidate.event_type, 99) < PRIORITY.get(twin.event_type, 99):
+            twin.event_type = candidate.event_type
+        for person in candidate.people:
+            if all(p.key != person.key for p in twin.people):
+                twin.people.append(person)
+        for code in candidate.countries:
+            _add(twin.countries, code)
+        for code, role in candidate.country_roles.items():
+            twin.country_roles.setdefault(code, role)
+        # A city is a better place than its country: "Kyiv" over "Ukraine".
+        twin_is_country = twin.location == countries.get(twin.location_country or "")
+        if candidate.location and (
+            not twin.location
+            or (twin_is_country and twin.location_country == candidate.location_country)
+        ):
+            twin.location, twin.location_country = candidate.location, candidate.location_country
+    return kept
+
+
+def _same_event(a: Candidate, b: Candidate) -> bool:
+    if (a.date, a.status, a.background) != (b.date, b.status, b.background):
+        return False
+    if a.event_type != b.event_type and not {a.event_type, b.event_type} <= CONSULT:
+        return False
+    people_a, people_b = {p.key for p in a.people}, {p.key for p in b.people}
+    if people_a or people_b:
+        return bool(people_a & people_b)
+    return set(a.countries) == set(b.countries)
+
+
+def _names(people: list[CandidatePerson]) -> str:
+    return _listed([p.name for p in people])
+
+
+def _listed(names: list[str]) -> str:
+    if len(names) <= 2:
+        return " and ".join(names)
+    return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+_AGREEMENT_VERBS = {"sign": "sign", "ink": "sign", "appr": "approve", "rati": "ratify"}
+
+
+def _title(candidate: Candidate, countries: dict[str, str]) -> str:
+    """A first title for the event, in the style of the seed's: "Modi visits Moscow"."""
+    people = candidate.people
+    places = [countries.get(code, code) for code in candidate.countries]
+    parties = _names(people) if people else _listed(places[:4])
+    kind = candidate.event_type
+    roles = candidate.country_roles
+    actors = [countries.get(c, c) for c, r in roles.items() if r == R.ACTOR]
+    targets = [countries.get(c, c) for c, r in roles.items() if r == R.TARGET]
+    where = candidate.location or " and ".join(targets)
+    # With one person named, the other side is the other countries: "Erdogan holds talks
+    # with Russia and Ukraine".
+    others = [
+        countries.get(code, code)
+        for code in candidate.countries
+        if len(people) == 1 and code != people[0].country
+    ]
+    if kind in (T.MEETING, T.TALKS, T.CALL) and len(people) == 1 and others:
+        verb = {T.MEETING: "meets", T.TALKS: "holds talks with", T.CALL: "speaks by phone with"}
+        title = f"{people[0].name} {verb[kind]} {_listed(others)}"
+    elif kind == T.MEETING and len(people) >= 2:
+        title = f"{people[0].name} meets {_names(people[1:])}"
+    elif kind == T.MEETING:
+        title = f"{parties} meet" if parties else "Meeting"
+    elif kind == T.TALKS:
+        title = f"{parties} hold talks"
+    elif kind == T.CALL:
+        title = f"{parties} speak by phone"
+    elif kind == T.VISIT:
+        visitors = [p for p in people if p.role != R.HOST] or people
+        who = _names(visitors) if visitors else parties
+        place = candidate.location or countries.get(candidate.location_country or "", "")
+        if not people:
+            title = f"Visit to {place or _listed(places)}"
+        else:
+            title = f"{who} visits {place}" if place else f"{who} visit"
+    elif kind == T.SUMMIT:
+        title = f"Summit in {candidate.location}" if candidate.location else f"Summit: {parties}"
+    elif kind == T.AGREEMENT:
+        verb = _AGREEMENT_VERBS.get(candidate.trigger.lower()[:4], "reach")
+        title = f"{parties} {verb} an agreement"
+    elif kind in (T.STRIKE, T.ATTACK):
+        noun = "Strike" if kind == T.STRIKE else "Attack"
+        title = f"{noun} by {' and '.join(actors) or parties}" + (f" on {where}" if where else "")
+    elif kind == T.SANCTION:
+        title = f"Sanctions by {' and '.join(actors) or parties}" + (
+            f" on {' and '.join(targets)}" if targets else ""
+        )
+    elif kind == T.STATEMENT:
+        title = f"Statement by {parties}"
+    elif kind == T.APPOINTMENT:
+        title = f"Appointment: {parties}"
+    elif kind == T.ELECTION:
+        title = f"Election in {' and '.join(places[:1]) or parties}"
+    elif kind == T.AID:
+        title = f"Aid: {parties}"
+    elif kind == T.COOPERATION:
+        title = f"Cooperation: {parties}"
+    else:
+        words = (candidate.clause or candidate.sentence).split()
+        title = " ".join(words[:14]) + ("\u2026" if len(words) > 14 else "")
+    if candidate.status == Event.Status.PLANNED:
+        title = f"{title} (planned)"
+    return title[:300]
