@@ -1,5 +1,10 @@
 """Read replicas: with DATABASE_REPLICA_URLS set, reads go to a replica and writes to the
-primary ("default")."""
+primary ("default").
+
+A request reads from one replica only (PinReplicaMiddleware): the data's revision, which
+the page's ETag is made of, and the page itself then come from the same copy of the data.
+Read from two replicas at different points of replay, a page could carry the ETag of a
+newer revision than its data, and a client would keep it as current."""
 
 import random
 import threading
@@ -16,30 +21,42 @@ def replica_aliases() -> list[str]:
 
 
 @contextmanager
-def reads_from_primary():
-    """Inside, reads go to the primary: for what must reflect the latest writes without
-    the cost of a transaction (results kept in the cache under the data version)."""
-    previous = getattr(_state, "primary", False)
-    _state.primary = True
+def one_replica():
+    """Inside, every read goes to the same replica (chosen at the first read)."""
+    previous = getattr(_state, "pinned", None)
+    _state.pinned = ""  # chosen at the first read
     try:
         yield
     finally:
-        _state.primary = previous
+        _state.pinned = previous
+
+
+class PinReplicaMiddleware:
+    """Each request reads from one replica (see one_replica)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with one_replica():
+            return self.get_response(request)
 
 
 class ReplicaRouter:
-    """Sends reads to a randomly chosen replica, except inside a transaction on the primary,
-    where a read must see the writes before it (a replica lags behind the primary)."""
+    """Sends reads to a replica (the request's own, or one chosen at random outside a
+    request), except inside a transaction on the primary, where a read must see the writes
+    before it (a replica lags behind the primary)."""
 
     def db_for_read(self, model, **hints):
         replicas = replica_aliases()
-        if (
-            not replicas
-            or getattr(_state, "primary", False)
-            or connections["default"].in_atomic_block
-        ):
+        if not replicas or connections["default"].in_atomic_block:
             return "default"
-        return random.choice(replicas)
+        pinned = getattr(_state, "pinned", None)
+        if pinned is None:
+            return random.choice(replicas)
+        if not pinned:
+            pinned = _state.pinned = random.choice(replicas)
+        return pinned
 
     def db_for_write(self, model, **hints):
         return "default"

@@ -7,6 +7,8 @@ import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from config.release import code_digest
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
@@ -52,8 +54,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "config.middleware.ReadAccessMiddleware",
-    # Search-text refreshes asked for while handling a request are served once, at its end.
-    "events.search_text.DerivedDataMiddleware",
+    # A request reads from one replica: its ETag and its page from the same data.
+    "config.routers.PinReplicaMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -64,6 +66,14 @@ MIDDLEWARE = [
 ROOT_URLCONF = "config.urls"
 
 TEMPLATES = [
+    # The timeline's pages (timeline/jinja2/): Jinja2 renders a listing several times
+    # faster than Django's engine (timeline/jinja.py).
+    {
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"environment": "timeline.jinja.environment"},
+    },
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
@@ -104,13 +114,28 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# A shared cache (Redis: DJANGO_CACHE_URL=redis://127.0.0.1:6379/1) keeps rate-limit counts
-# common to every worker; the in-process default suits one developer.
+# The release: ETags and cache keys carry it, so a deploy never has clients keep what the
+# code before it made. A digest of the code unless the deploy names it (a git commit).
+RELEASE = env.str("DJANGO_RELEASE", default="") or code_digest(BASE_DIR)
+
+# The shared cache (Redis: DJANGO_CACHE_URL=redis://127.0.0.1:6379/1) holds rate-limit
+# counts common to every worker; the in-process default suits one developer. Pages are not
+# kept on the server (see docs/caching.md). A cache that is away never fails a request:
+# django-redis answers as if empty and logs it (throttles then let requests through), and
+# /healthz says "degraded".
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
-# Read pages (the API's JSON lists, the timeline) kept in that cache under the data version,
-# with ETags (events/page_cache.py). Off: every request is rendered (the benchmark's
-# uncached figures).
-PAGE_CACHE = env.bool("DJANGO_PAGE_CACHE", default=True)
+CACHES["default"]["KEY_PREFIX"] = RELEASE
+if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        {
+            # A Redis that is away must cost a request little: fail fast, not hang.
+            "SOCKET_CONNECT_TIMEOUT": 0.25,
+            "SOCKET_TIMEOUT": 0.25,
+            "IGNORE_EXCEPTIONS": True,
+        }
+    )
+DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+DJANGO_REDIS_LOGGER = "edge.cache"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -195,7 +220,7 @@ REST_FRAMEWORK = {
     "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
-        "rest_framework.renderers.JSONRenderer",
+        "events.api.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",
     ],
     "PAGE_SIZE": 50,
@@ -221,5 +246,7 @@ SPECTACULAR_SETTINGS = {
     "ENUM_NAME_OVERRIDES": {
         "EventStatusEnum": "events.models.event.Event.Status",
         "AgreementStatusEnum": "events.models.agreements.AgreementStatus",
+        "AgreementKindEnum": "events.models.agreements.Agreement.Kind",
+        "OrganizationKindEnum": "events.models.people.Organization.Kind",
     },
 }

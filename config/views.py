@@ -3,6 +3,7 @@
 import sys
 
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.db import DatabaseError, InterfaceError, OperationalError, connection
 from django.http import HttpResponse, JsonResponse
@@ -47,10 +48,28 @@ def bad_request(request, exception):
     return HttpResponse(PAGE.format(title="Bad request", message=message), status=400)
 
 
+CACHE_AWAY = "The shared cache is unreachable: pages are served, but rate limits are not counted."
+
+
+def cache_reachable() -> bool:
+    """Whether the shared cache answers a write and a read (django-redis, which ignores
+    its errors elsewhere, is asked directly)."""
+    backend = caches["default"]
+    client = getattr(backend, "client", None)
+    try:
+        if client is not None and hasattr(client, "get_client"):
+            return bool(client.get_client(write=True).ping())
+        backend.set("healthz", "ok", 5)
+        return backend.get("healthz") == "ok"
+    except Exception:  # whatever the backend raises when it is away
+        return False
+
+
 @never_cache
 def health(request):
     """For load balancers and uptime checks: 200 when the app answers and its database
-    does, 503 otherwise. Not throttled and open to all (it says nothing about the data)."""
+    does ("degraded" while the shared cache is away: pages are still served), 503 when the
+    database is away. Not throttled and open to all (it says nothing about the data)."""
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
@@ -58,4 +77,6 @@ def health(request):
         response = JsonResponse({"status": "unavailable", "detail": DATABASE_DOWN}, status=503)
         response["Retry-After"] = "5"
         return response
+    if not cache_reachable():
+        return JsonResponse({"status": "degraded", "detail": CACHE_AWAY})
     return JsonResponse({"status": "ok"})

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
-from events.forms import FuzzyDatedForm, ParticipantForm, TenureForm
+from events.forms import EventForm, FuzzyDatedForm, ParticipantForm, TenureForm
 from events.models import (
     Agreement,
     AgreementParty,
@@ -34,7 +34,14 @@ from events.models import (
     Tenure,
     Topic,
 )
-from events.services import deleted_events, event_restore
+from events.services import (
+    delete_refusal,
+    deleted_events,
+    event_restore,
+    record_delete,
+    record_save,
+    write_unit,
+)
 
 RECORD_FIELDS = ("public_id", "created_at", "updated_at")
 DELETED_SHOWN = 200
@@ -80,7 +87,62 @@ class AgreementPartyFormSet(DistinctRowsFormSet):
     identity_fields = ("country", "organization")
 
 
-class DomainAdmin(SimpleHistoryAdmin):
+class ServiceAdmin(SimpleHistoryAdmin):
+    """Admin that writes through events.services: the record, its inlines and its history
+    reverts are saved and deleted by the services, and a whole form (with its inlines) is
+    one unit of work, so what follows from it is derived once (events.derived)."""
+
+    def changeform_view(self, request, *args, **kwargs):
+        with write_unit():
+            return super().changeform_view(request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        with write_unit():
+            return super().delete_view(request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):
+        # Actions (delete selected) and list edits.
+        if request.method == "POST":
+            with write_unit():
+                return super().changelist_view(request, *args, **kwargs)
+        return super().changelist_view(request, *args, **kwargs)
+
+    def history_form_view(self, request, *args, **kwargs):
+        with write_unit():
+            return super().history_form_view(request, *args, **kwargs)
+
+    def save_model(self, request, obj, form, change):
+        obj._history_user = request.user  # as SimpleHistoryAdmin does
+        record_save(obj)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for obj in formset.deleted_objects:
+            self._delete(request, obj)
+        for obj in instances:
+            record_save(obj)
+        formset.save_m2m()
+
+    def delete_model(self, request, obj):
+        self._delete(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self._delete(request, obj)
+
+    def _delete(self, request, obj):
+        obj._history_user = request.user
+        record_delete(obj)
+
+    def get_deleted_objects(self, objs, request):
+        """Admin's check of what a delete would take, with the services' own refusals (a
+        topic given to events) shown as protected, so the page says why."""
+        deleted, counts, perms_needed, protected = super().get_deleted_objects(objs, request)
+        protected = list(protected) + [reason for obj in objs if (reason := delete_refusal(obj))]
+        return deleted, counts, perms_needed, protected
+
+
+class DomainAdmin(ServiceAdmin):
     """Every domain record: history with revert, and its public id shown, never edited."""
 
     readonly_fields = RECORD_FIELDS
@@ -97,7 +159,7 @@ class CountryNameInline(admin.TabularInline):
 
 
 @admin.register(Country)
-class CountryAdmin(SimpleHistoryAdmin):
+class CountryAdmin(ServiceAdmin):
     list_display = ("name", "iso_alpha2", "iso_alpha3", "iso_numeric", "official_name")
     list_filter = ("names__kind",)
     search_fields = ("name", "official_name", "iso_alpha2", "iso_alpha3", "names__name")
@@ -105,7 +167,7 @@ class CountryAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CountryName)
-class CountryNameAdmin(SimpleHistoryAdmin):
+class CountryNameAdmin(ServiceAdmin):
     list_display = ("name", "kind", "country")
     list_filter = ("kind",)
     list_select_related = ("country",)
@@ -217,7 +279,7 @@ class TenureAdmin(DomainAdmin):
 
 
 @admin.register(Topic)
-class TopicAdmin(SimpleHistoryAdmin):
+class TopicAdmin(ServiceAdmin):
     list_display = ("name", "slug", "event_count")
     list_filter = (("events__countries", admin.RelatedOnlyFieldListFilter),)
     search_fields = ("name", "description")
@@ -287,7 +349,7 @@ class AgreementInline(admin.TabularInline):
 
 @admin.register(Event)
 class EventAdmin(DomainAdmin):
-    form = FuzzyDatedForm
+    form = EventForm
     list_display = ("date", "title", "type", "status", "country_codes")
     list_filter = (
         "type",
@@ -384,7 +446,7 @@ class ParticipantAdmin(DomainAdmin):
 
 
 @admin.register(EventRelation)
-class EventRelationAdmin(SimpleHistoryAdmin):
+class EventRelationAdmin(ServiceAdmin):
     list_display = ("from_event", "kind", "to_event", "note")
     list_filter = ("kind",)
     list_select_related = ("from_event", "to_event")
@@ -496,7 +558,7 @@ class SourceAdmin(DomainAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(ServiceAdmin):
     list_display = ("event", "source", "excerpt")
     list_filter = (("source__publisher", admin.RelatedOnlyFieldListFilter),)
     list_select_related = ("event", "source")

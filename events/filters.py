@@ -13,15 +13,11 @@ same parameters and the same meaning everywhere:
 Unknown values are errors naming the parameter, never silently empty results.
 """
 
-import copy
-
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
-from django.http import QueryDict
 from drf_spectacular.utils import extend_schema_field
 
-from events import data_version
 from events.dates import DatePrecision, FuzzyDateError, parse_fuzzy_date
 from events.event_types import EventType
 from events.models import (
@@ -63,10 +59,7 @@ class CountryCodesField(forms.Field):
             raise forms.ValidationError(
                 "At most %(most)d countries.", code="too_many", params={"most": MAX_COUNTRIES}
             )
-        # Every filtered page looks its countries up: kept while the data is unchanged.
-        by_code, unknown = data_version.cached(
-            "filters:countries", tuple(codes), lambda: Country.objects.by_codes(codes)
-        )
+        by_code, unknown = Country.objects.by_codes(codes)
         if unknown:
             raise forms.ValidationError(
                 "Unknown country code: %(codes)s. Use ISO 3166-1 alpha-2 (UA) or alpha-3 (UKR).",
@@ -134,13 +127,40 @@ class FuzzyBoundField(forms.CharField):
         return fuzzy.start if self.side == "start" else fuzzy.end
 
 
+class FuzzyRangeField(django_filters.fields.RangeField):
+    """`<name>_after` and `<name>_before` as one value, slice(first day, last day): for
+    conditions that need both bounds at once (one status change within the range)."""
+
+    widget = django_filters.widgets.DateRangeWidget
+
+    def __init__(self, *args, **kwargs):
+        fields = (FuzzyBoundField(side="start"), FuzzyBoundField(side="end"))
+        super().__init__(fields, *args, **kwargs)
+
+    def compress(self, data_list):
+        start, end = (list(data_list) + [None, None])[:2]
+        if start and end and start > end:
+            raise forms.ValidationError("date_before is earlier than date_after.", code="order")
+        return slice(start, end) if (start or end) else None
+
+
+@extend_schema_field({"type": "string", "example": "2024-09"})
+class FuzzyRangeFilter(django_filters.RangeFilter):
+    """`<name>_after` and `<name>_before`, each any date text, filtered together."""
+
+    field_class = FuzzyRangeField
+
+
 @extend_schema_field({"type": "array", "items": {"type": "string", "example": "UA"}})
 class CountryCodesFilter(django_filters.Filter):
     field_class = CountryCodesField
 
 
 @extend_schema_field({"type": "string", "description": "Slug or public id."})
-class RecordRefFilter(django_filters.Filter):
+class RecordRefFilter(django_filters.filters.QuerySetRequestMixin, django_filters.Filter):
+    """A record by slug or public id; `queryset` may be a callable of the request (so that
+    the per-request copy of the filter does not copy a queryset)."""
+
     field_class = RecordRefField
 
 
@@ -154,33 +174,13 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     """Records by slug, repeatable: any of them."""
 
 
-class LeanFilterSet(django_filters.FilterSet):
-    """django-filter deep-copies every filter (and the querysets they hold) and builds a new
-    form class for each request: most of a filtered page's Python time. A shallow copy of
-    each filter keeps what is per request (its parent) apart, and the form class, the same
-    every time, is built once per filter set."""
+class OrderingFilter(django_filters.ChoiceFilter):
+    """The chronological order, newest first unless `ordering=date`: applied last (filters
+    run in the order they are declared), once the filters have chosen the index the order
+    is read from (Event.objects.involving)."""
 
-    def __init__(self, data=None, queryset=None, *, request=None, prefix=None):
-        if queryset is None:
-            queryset = self._meta.model._default_manager.all()
-        self.is_bound = data is not None
-        self.data = data or QueryDict()
-        self.queryset = queryset
-        self.request = request
-        self.form_prefix = prefix
-        self.filters = {name: copy.copy(filter_) for name, filter_ in self.base_filters.items()}
-        for filter_ in self.filters.values():
-            filter_.model = queryset.model
-            filter_.parent = self
-            if filter_.method:
-                # Rebinds the filter's method helper, which points at the filter it was made on.
-                filter_.method = filter_.method
-
-    def get_form_class(self):
-        cls = type(self)
-        if "_form_class" not in cls.__dict__:
-            cls._form_class = super().get_form_class()
-        return cls._form_class
+    def filter(self, queryset, value):
+        return queryset.chronological() if value == "date" else queryset.newest_first()
 
 
 class EventFilterForm(forms.Form):
@@ -192,25 +192,27 @@ class EventFilterForm(forms.Form):
         return cleaned
 
 
-class EventFilter(LeanFilterSet):
+class EventFilter(django_filters.FilterSet):
+    # Countries first: the first country's links then drive the query, and the dates
+    # and the order are read from their index.
     country = CountryCodesFilter(
         method="filter_countries",
         label="Countries",
         help_text="ISO codes; the event involves all of them.",
     )
+    date_after = FuzzyBoundFilter(side="start", method="filter_after", label="From")
+    date_before = FuzzyBoundFilter(side="end", method="filter_before", label="To")
     official = RecordRefFilter(
-        field_name="participants__official",
         method="filter_participant",
         label="Official",
-        queryset=Official.objects.all(),
+        queryset=lambda request: Official.objects.all(),
         noun="official",
         name_field="name",
     )
     organization = RecordRefFilter(
-        field_name="participants__organization",
         method="filter_participant",
         label="Organization",
-        queryset=Organization.objects.all(),
+        queryset=lambda request: Organization.objects.all(),
         noun="organization",
     )
     # distinct=False: these test the event's own columns, so no row repeats and the page
@@ -219,14 +221,12 @@ class EventFilter(LeanFilterSet):
         choices=EventType.choices, label="Type", distinct=False
     )
     topic = SlugsFilter(
-        field_name="topics__slug",
         to_field_name="slug",
-        queryset=Topic.objects.all(),
+        queryset=lambda request: Topic.objects.all(),
         method="filter_topics",
         label="Topic",
     )
     precision = django_filters.MultipleChoiceFilter(
-        field_name="date_precision",
         choices=[(p.slug, p.label) for p in DatePrecision],
         method="filter_precision",
         label="Date precision",
@@ -234,15 +234,12 @@ class EventFilter(LeanFilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Event.Status.choices, label="Status", distinct=False
     )
-    date_after = FuzzyBoundFilter(side="start", method="filter_dates", label="From")
-    date_before = FuzzyBoundFilter(side="end", method="filter_dates", label="To")
     q = django_filters.CharFilter(method="filter_text", label="Text")
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated since"
     )
-    ordering = django_filters.ChoiceFilter(
+    ordering = OrderingFilter(
         choices=[("-date", "newest first"), ("date", "oldest first")],
-        method="filter_ordering",
         empty_label=None,
         label="Order",
     )
@@ -253,13 +250,22 @@ class EventFilter(LeanFilterSet):
         fields = []
 
     def filter_countries(self, queryset, name, countries):
-        # Applied in filter_queryset, together with the dates (see Event.objects.involving).
-        return queryset
+        # The dates narrow the first country's index scan (filter_after and _before then
+        # find them applied).
+        data = self.form.cleaned_data
+        return queryset.involving(
+            *countries, start=data.get("date_after"), end=data.get("date_before")
+        )
+
+    def filter_after(self, queryset, name, day):
+        return queryset.overlapping(start=day)
+
+    def filter_before(self, queryset, name, day):
+        return queryset.overlapping(end=day)
 
     def filter_participant(self, queryset, name, record):
-        field = name.removeprefix("participants__")
         # EXISTS rather than a join: no duplicate rows, so no DISTINCT over the page.
-        taking_part = Participant.objects.filter(event=OuterRef("pk"), **{field: record})
+        taking_part = Participant.objects.filter(event=OuterRef("pk"), **{name: record})
         return queryset.filter(Exists(taking_part))
 
     def filter_topics(self, queryset, name, topics):
@@ -270,55 +276,20 @@ class EventFilter(LeanFilterSet):
     def filter_precision(self, queryset, name, slugs):
         return queryset.filter(date_precision__in=[DatePrecision.from_slug(s) for s in slugs])
 
-    def filter_dates(self, queryset, name, value):
-        # Both bounds are applied here, once, from the cleaned form.
-        return queryset
-
     def filter_text(self, queryset, name, text):
         return queryset.search(text)
-
-    def filter_ordering(self, queryset, name, value):
-        return queryset
-
-    @classmethod
-    def key(cls, data) -> tuple:
-        """What in `data` (a QueryDict) decides which events match, read as the filters'
-        form reads it (a repeated one-value parameter counts with its last value), in a
-        canonical order: for keeping results computed from them (counts) under one key."""
-        parts = []
-        for name in sorted(cls.base_filters):
-            if name == "ordering":
-                continue
-            value = cls.base_filters[name].field.widget.value_from_datadict(data, {}, name)
-            if isinstance(value, list):
-                value = tuple(sorted(value))
-            if value:
-                parts.append((name, value))
-        return tuple(parts)
-
-    def filter_queryset(self, queryset):
-        queryset = super().filter_queryset(queryset)
-        data = self.form.cleaned_data
-        queryset = queryset.involving(
-            *(data.get("country") or []),
-            start=data.get("date_after"),
-            end=data.get("date_before"),
-        )
-        if data.get("ordering") == "date":
-            return queryset.chronological()
-        return queryset.newest_first()
 
 
 # Filters for the records around events ------------------------------------------------------
 
 
-class UpdatedSinceMixin(LeanFilterSet):
+class UpdatedSinceMixin(django_filters.FilterSet):
     updated_since = django_filters.IsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", label="Updated since"
     )
 
 
-class CountryFilter(LeanFilterSet):
+class CountryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_text", label="Name, alias or code")
 
     class Meta:
@@ -400,12 +371,11 @@ class AgreementFilter(UpdatedSinceMixin):
     party = CountryCodesFilter(method="filter_parties", label="Parties (all of them)")
     status = django_filters.MultipleChoiceFilter(choices=AgreementStatus.choices)
     kind = django_filters.MultipleChoiceFilter(choices=Agreement.Kind.choices)
-    date_after = FuzzyBoundFilter(side="start", method="filter_dates", label="From")
-    date_before = FuzzyBoundFilter(side="end", method="filter_dates", label="To")
+    # date_after and date_before: both bound the same status change.
+    date = FuzzyRangeFilter(method="filter_dates", label="A status change from / to")
 
     class Meta:
         model = Agreement
-        form = EventFilterForm
         fields = []
 
     def filter_parties(self, queryset, name, countries):
@@ -416,15 +386,8 @@ class AgreementFilter(UpdatedSinceMixin):
         return queryset
 
     def filter_dates(self, queryset, name, value):
-        return queryset
-
-    def filter_queryset(self, queryset):
         """Agreements with a status change (signed, ratified, ...) in the date range."""
-        queryset = super().filter_queryset(queryset)
-        after = self.form.cleaned_data.get("date_after")
-        before = self.form.cleaned_data.get("date_before")
-        if after is None and before is None:
-            return queryset
+        after, before = value.start, value.stop
         changes = AgreementStatusChange.objects.filter(agreement=OuterRef("pk"))
         if after is not None:
             changes = changes.filter(date_end__gte=after)

@@ -4,6 +4,7 @@ stores its range and precision."""
 from django import forms
 
 from events.dates import EXAMPLES, FuzzyDate, FuzzyDateError, parse_fuzzy_date
+from events.services import event_set_topics
 
 
 class FuzzyDateFormMixin:
@@ -108,3 +109,11 @@ class ParticipantForm(forms.ModelForm):
         if "post" in self.changed_data:
             self.instance.post_chosen = cleaned.get("post") is not None
         return cleaned
+
+
+class EventForm(FuzzyDatedForm):
+    """An event's own fields; its topics are written through the services (admin saves
+    them after the event, and so does a revert from history)."""
+
+    def _save_m2m(self):
+        event_set_topics(self.instance, self.cleaned_data.get("topics", []))

@@ -1,10 +1,5 @@
-"""Keyset ("cursor") pagination over the chronological order, for the timeline and the API.
-
-OFFSET makes the database read and discard every row before the page, so page 2,000 of a
-million events costs 2,000 times page 1. A cursor instead carries the sort key of the last
-event shown, and the next page starts right after it, through the chronological index (the
-event's, or the driving country's): every page costs the same.
-"""
+"""The cursor of keyset pages (events.api.pagination.KeysetPagination): the sort key of
+the last event of a page, and the order it was read in, as opaque URL-safe text."""
 
 import base64
 import binascii
@@ -25,10 +20,6 @@ class Cursor:
 
     key: tuple
     newest_first: bool
-
-    @classmethod
-    def after(cls, event, newest_first: bool) -> "Cursor":
-        return cls(event.sort_key, newest_first)
 
     def encode(self) -> str:
         start, precision, end, title, pk = self.key
@@ -55,29 +46,3 @@ class Cursor:
         except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:
             raise InvalidCursor(str(error)) from None
         return cls(key, bool(newest))
-
-
-@dataclass
-class KeysetPage:
-    items: list
-    next_cursor: str | None
-
-
-def keyset_page(
-    queryset, *, newest_first: bool, cursor: Cursor | None, size: int, read=list, key=None
-) -> KeysetPage:
-    """One page of `queryset` (an EventQuerySet, already in chronological or newest-first
-    order) after `cursor`, and the cursor of the page after it when there is one. `read`
-    turns the sliced queryset into items (model instances by default); `key` gives an
-    item's sort key (Event.sort_key by default)."""
-    if cursor is not None:
-        if cursor.newest_first != newest_first:
-            raise InvalidCursor("the cursor was made for the other order")
-        queryset = queryset.after(cursor.key, newest_first)
-    # One row more than the page says whether another page follows, without a COUNT.
-    rows = read(queryset[: size + 1])
-    items = rows[:size]
-    if len(rows) <= size:
-        return KeysetPage(items, None)
-    last = key(items[-1]) if key else items[-1].sort_key
-    return KeysetPage(items, Cursor(last, newest_first).encode())

@@ -1,10 +1,11 @@
 """From validated rows to the tuples every table receives: ids, slugs, public ids, and
-what signals and save() would derive (participants' posts and countries, the countries
-involved with the event's sort key, search text), plus a history row for each record.
+what events.derived derives for saved events (participants' posts and countries, the
+countries involved with the event's sort key, search text, the tallies' counts), plus a
+history row for each record.
 
-The importer bypasses save() and signals for speed, so this module is where it keeps the
-promises they keep: tests compare its results with Event.build_search_text() and
-Official.post_on().
+The importer writes tuples rather than going through the services, for speed; it derives
+with events.derived's own functions (post_held, compose_search_text, numbered slugs,
+tallies.event_keys), and tests compare what it stores with what the services store.
 """
 
 from collections import Counter
@@ -12,6 +13,9 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
+from events.derived import tallies
+from events.derived.search import compose_search_text
+from events.derived.slugs import slugify
 from events.models import (
     Citation,
     Event,
@@ -21,8 +25,7 @@ from events.models import (
     Participant,
     Source,
 )
-from events.search_text import compose_search_text
-from importing.resolve import Registry, name_key, slugify, stored_rows, unique_slug
+from importing.resolve import Registry, name_key, stored_rows, unique_slug
 from importing.rows import HEADLINE_MAX, EventRow
 from importing.writer import Layout, M2MHistoryLayout, TableRows, Writer
 
@@ -59,7 +62,7 @@ PARTICIPANT_FILLED = (
     "role",
     "post_id",
 )
-EVENT_COUNTRY_FILLED = ("id", "event_id", "country_id", *EventCountry.SORT_FIELDS)
+EVENT_COUNTRY_FILLED = ("id", "event_id", "country_id", "chosen", *EventCountry.SORT_FIELDS)
 CITATION_FILLED = ("id", "event_id", "source_id", "excerpt")
 OFFICIAL_FILLED = ("id", "public_id", "created_at", "updated_at", "name", "slug", "country_id")
 ORGANIZATION_FILLED = (
@@ -89,6 +92,7 @@ class PreparedBatch:
     new_officials: list[tuple] = field(default_factory=list)  # (id, name, country, slug)
     new_organizations: list[tuple] = field(default_factory=list)
     new_sources: list[tuple] = field(default_factory=list)  # (url, id)
+    tally_delta: Counter = field(default_factory=Counter)  # events.derived.tallies
 
     @property
     def events(self) -> int:
@@ -222,8 +226,12 @@ class BatchPreparer:
                 )
             )
             sort_key = (row.date_start, row.date_end, row.date_precision, row.title)
+            chosen = set(row.country_ids)
             for country_id in involved:
-                link_rows.append((event_id, country_id, *sort_key))
+                link_rows.append((event_id, country_id, country_id in chosen, *sort_key))
+            batch.tally_delta.update(
+                tallies.event_keys(row.date_start, row.date_end, row.type, row.status, involved)
+            )
             for topic_id in row.topic_ids:
                 topics.rows.append((event_id, topic_id))
             if row.source_url:

@@ -2,14 +2,14 @@
 tenures), organizations and sources, loaded once per import so that validating and
 preparing a row costs no query. The registry learns what each committed batch creates."""
 
-import re
-import unicodedata
 from collections import defaultdict
 from datetime import date
 
 from django.db import connections
 from django.db.models import F
 
+from events.derived.posts import HeldTenure, post_held
+from events.derived.slugs import numbered_slug
 from events.models import (
     Country,
     CountryName,
@@ -23,18 +23,6 @@ from events.models import (
 
 # Django would bind one parameter per value; SQLite caps how many a statement may have.
 QUERY_CHUNK = 2000
-
-
-_NOT_SLUG = re.compile(r"[^\w\s-]")
-_SLUG_GAPS = re.compile(r"[-\s]+")
-
-
-def slugify(text: str) -> str:
-    """django.utils.text.slugify's result, without its lazy-text wrapper and with the
-    Unicode normalisation skipped for ASCII text (which it leaves unchanged)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return _SLUG_GAPS.sub("-", _NOT_SLUG.sub("", text.lower())).strip("-_")
 
 
 def stored_rows(using: str, table: str, column: str, values, *, select=None, nonempty=False):
@@ -138,18 +126,19 @@ class Registry:
             matches = self.officials_by_name[name_key(name)]
             if official_id not in matches:
                 matches.append(official_id)
-        # Tenures in Tenure.objects.in_office_on() order: latest start first, unknown last.
-        self.tenures: dict[int, list[tuple]] = defaultdict(list)
+        # Tenures as events.derived.posts reads them (post_held).
+        self.tenures: dict[int, list[HeldTenure]] = defaultdict(list)
         self.official_countries: dict[int, set] = defaultdict(set)
         tenures = Tenure.objects.using(self.using).order_by(
             F("start_earliest").desc(nulls_last=True), "-pk"
         )
-        for official_id, start, end, post_id, post_country_id in tenures.values_list(
+        for official_id, *held in tenures.values_list(
             "official_id", "start_earliest", "end_latest", "post_id", "post__country_id"
         ):
-            self.tenures[official_id].append((start, end, post_id, post_country_id))
-            if post_country_id:
-                self.official_countries[official_id].add(post_country_id)
+            tenure = HeldTenure(*held)
+            self.tenures[official_id].append(tenure)
+            if tenure.post_country_id:
+                self.official_countries[official_id].add(tenure.post_country_id)
 
     def official(self, name: str, country_id: int | None, key: str | None = None) -> int | None:
         """The official a participant names: one match by name or other spelling; among
@@ -177,16 +166,10 @@ class Registry:
         )
 
     def post_on(self, official_id: int, day: date, country_id: int | None) -> tuple | None:
-        """(post id, post's country id) of the post held on `day`, as Official.post_on
-        chooses it: the tenures covering the day, those for `country_id` first."""
-        held = [
-            (post_id, post_country)
-            for start, end, post_id, post_country in self.tenures.get(official_id, ())
-            if (start is None or start <= day) and (end is None or end >= day)
-        ]
-        if country_id is not None:
-            held = [t for t in held if t[1] == country_id] or held
-        return held[0] if held else None
+        """(post id, post's country id) of the post held on `day`, chosen as
+        events.derived.posts chooses it for saved participants."""
+        held = post_held(self.tenures.get(official_id, ()), day, country_id)
+        return (held.post_id, held.post_country_id) if held else None
 
     def add_official(self, pk: int, name: str, country_id: int | None, slug: str):
         self.official_names[pk] = name
@@ -249,13 +232,17 @@ class Registry:
         self.source_ids.update(prepared.new_sources)
 
 
+class _Taken:
+    """Slugs in any of several sets."""
+
+    def __init__(self, *sets):
+        self.sets = sets
+
+    def __contains__(self, slug):
+        return any(slug in taken for taken in self.sets)
+
+
 def unique_slug(text: str, *taken: set[str], max_length: int = 80) -> str:
-    """A slug for `text` in none of the `taken` sets, numbered on collision as the models
-    number theirs (events.models.base.unique_slug), without a query per name."""
-    base = slugify(text)[:max_length].strip("-") or "record"
-    slug, number = base, 2
-    while any(slug in slugs for slugs in taken):
-        suffix = f"-{number}"
-        slug = f"{base[: max_length - len(suffix)]}{suffix}"
-        number += 1
-    return slug
+    """A slug for `text` in none of the `taken` sets, numbered on collision as
+    events.derived.slugs numbers every slug, without a query per name."""
+    return numbered_slug(text, _Taken(*taken), max_length)

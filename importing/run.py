@@ -12,7 +12,7 @@ from datetime import datetime
 from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections, transaction
 from django.utils import timezone
 
-from events import data_version
+from events.derived import revision, tallies
 from importing.prepare import BatchPreparer, PreparedBatch
 from importing.progress import Progress
 from importing.reader import OpenedFile, count_lines, open_rows, open_text
@@ -136,8 +136,12 @@ class Importer:
         return self.preparer.prepare(rows)
 
     def write_batch(self, prepared: PreparedBatch):
-        """Write prepared tuples (COPY on PostgreSQL, executemany on SQLite)."""
+        """Write prepared tuples (COPY on PostgreSQL, executemany on SQLite), the counts
+        they add to the tallies, and a new revision of the data, in the batch's
+        transaction."""
         self.writer.write(prepared.tables)
+        tallies.apply(prepared.tally_delta, self.using)
+        revision.bump(using=self.using)
 
     # The run ---------------------------------------------------------------------------
 
@@ -236,7 +240,6 @@ class Importer:
             return
         result.seconds["prepare"] += prepared_at - clock
         result.seconds["write"] += written_at - prepared_at
-        data_version.changed(self.using)  # no signals here: say it
         self.registry.learn(prepared)
         result.created.update(prepared.created)
         for part in prepared.tables:

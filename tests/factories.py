@@ -1,4 +1,8 @@
-"""factory_boy factories: tests build the records they need; fixtures/ is for seed data."""
+"""factory_boy factories: tests build the records they need; fixtures/ is for seed data.
+
+Domain records are created through events.services (record_save), the one door for
+writes, so what a test builds has its derived data (posts, countries involved, search
+text, tallies) as any other write would."""
 
 import datetime as dt
 
@@ -9,11 +13,29 @@ from django.contrib.auth.models import Group
 from events import models
 from events.dates import DatePrecision
 from events.permissions import ANALYSTS, EDITORS
+from events.services import record_save
+
+
+class ServiceFactory(factory.django.DjangoModelFactory):
+    """Creates through events.services.record_save."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        keys = cls._meta.django_get_or_create
+        if keys:
+            found = model_class._default_manager.filter(**{k: kwargs[k] for k in keys}).first()
+            if found is not None:
+                return found
+        return record_save(model_class(*args, **kwargs))
+
 
 USER_ASSIGNED_ALPHA2 = [f"X{chr(c)}" for c in range(65, 91)] + [f"Q{chr(c)}" for c in range(77, 91)]
 
 
-class CountryFactory(factory.django.DjangoModelFactory):
+class CountryFactory(ServiceFactory):
     class Meta:
         model = models.Country
         django_get_or_create = ("iso_alpha2",)
@@ -26,7 +48,7 @@ class CountryFactory(factory.django.DjangoModelFactory):
     name = factory.LazyAttribute(lambda o: f"Country {o.iso_alpha2}")
 
 
-class OrganizationFactory(factory.django.DjangoModelFactory):
+class OrganizationFactory(ServiceFactory):
     class Meta:
         model = models.Organization
 
@@ -35,14 +57,14 @@ class OrganizationFactory(factory.django.DjangoModelFactory):
     country = factory.SubFactory(CountryFactory)
 
 
-class OfficialFactory(factory.django.DjangoModelFactory):
+class OfficialFactory(ServiceFactory):
     class Meta:
         model = models.Official
 
     name = factory.Sequence(lambda n: f"Official {n}")
 
 
-class PostFactory(factory.django.DjangoModelFactory):
+class PostFactory(ServiceFactory):
     class Meta:
         model = models.Post
 
@@ -51,7 +73,7 @@ class PostFactory(factory.django.DjangoModelFactory):
     country = factory.SubFactory(CountryFactory)
 
 
-class TenureFactory(factory.django.DjangoModelFactory):
+class TenureFactory(ServiceFactory):
     class Meta:
         model = models.Tenure
 
@@ -70,7 +92,7 @@ class TenureFactory(factory.django.DjangoModelFactory):
     end_precision = factory.LazyAttribute(lambda o: DatePrecision.DAY if o.end else None)
 
 
-class TopicFactory(factory.django.DjangoModelFactory):
+class TopicFactory(ServiceFactory):
     class Meta:
         model = models.Topic
 
@@ -78,7 +100,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"topic-{n}")
 
 
-class EventFactory(factory.django.DjangoModelFactory):
+class EventFactory(ServiceFactory):
     """A one-day meeting unless told otherwise."""
 
     class Meta:
@@ -91,7 +113,7 @@ class EventFactory(factory.django.DjangoModelFactory):
     date_precision = DatePrecision.DAY
 
 
-class ParticipantFactory(factory.django.DjangoModelFactory):
+class ParticipantFactory(ServiceFactory):
     class Meta:
         model = models.Participant
 
@@ -100,7 +122,7 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     role = models.Participant.Role.PARTICIPANT
 
 
-class SourceFactory(factory.django.DjangoModelFactory):
+class SourceFactory(ServiceFactory):
     class Meta:
         model = models.Source
 
@@ -108,7 +130,7 @@ class SourceFactory(factory.django.DjangoModelFactory):
     url = factory.Sequence(lambda n: f"https://news.example/{n}")
 
 
-class AgreementFactory(factory.django.DjangoModelFactory):
+class AgreementFactory(ServiceFactory):
     class Meta:
         model = models.Agreement
 

@@ -51,7 +51,7 @@ def filter_form(listing: EventListing, fixed: set[str] = frozenset()) -> FilterF
     data = listing.data
     asked = [c.strip().upper() for v in data.getlist("country") for c in v.split(",")]
     asked = [code for code in asked if code]
-    choices = filter_choices()
+    choices = filter_choices(listing.names)
     form = FilterForm(shown=set(FORM_FIELDS) - set(fixed), errors=listing.errors)
 
     alpha2 = {a3: a2 for a2, a3, _ in choices["countries"]} | {

@@ -1,15 +1,16 @@
 """Reads the timeline pages make. Filtering is EventFilter's (the API's parameters and
-meaning), counting is events.selectors'; this module pages, groups and looks records up."""
+meaning), counting events.selectors', paging the API's keyset paginator; this module puts a
+listing together and looks records up."""
 
 import uuid
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 from django.http import Http404, QueryDict
+from rest_framework.exceptions import ValidationError
 
-from events import data_version
+from events.api.pagination import KeysetPagination
 from events.filters import EventFilter
-from events.keyset import Cursor, InvalidCursor, keyset_page
 from events.models import (
     Agreement,
     AgreementParty,
@@ -18,13 +19,12 @@ from events.models import (
     Event,
     Official,
     Tenure,
-    Topic,
 )
 from events.models.agreements import in_lifecycle_order
-from events.selectors import Counts, event_counts
+from events.selectors import active_filters, event_counts, partners
 from timeline.chart import MonthChart, month_chart
 from timeline.display import YearGroup, group_by_year_and_month
-from timeline.entries import read_entries
+from timeline.entries import EntryReader, Names
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10
@@ -37,6 +37,7 @@ class EventListing:
     filter: EventFilter
     data: QueryDict  # the request's parameters with the page's fixed filters applied
     errors: dict[str, list[str]]
+    names: Names | None = None
     newest_first: bool = True
     paged: bool = False  # read from a cursor: not the first page
     groups: list[YearGroup] = field(default_factory=list)
@@ -49,6 +50,11 @@ class EventListing:
         """Every event matching the filters, in the page's order (valid listings only)."""
         return self.filter.qs
 
+    @property
+    def filters(self) -> dict:
+        """The filters' cleaned values (valid listings only)."""
+        return self.filter.form.cleaned_data
+
 
 def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
     """The events matching `params` (the API's filter parameters, plus `cursor`) and the
@@ -59,46 +65,30 @@ def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = Non
     event_filter = EventFilter(data, queryset=Event.objects.all())
     listing = EventListing(event_filter, data, errors={})
     listing.newest_first = data.get("ordering") != "date"
+    listing.paged = bool(data.get("cursor"))
     if not event_filter.is_valid():
         listing.errors.update({name: list(errs) for name, errs in event_filter.errors.items()})
-    cursor = None
-    if data.get("cursor"):
-        listing.paged = True
-        try:
-            cursor = Cursor.decode(data["cursor"])
-            if cursor.newest_first != listing.newest_first:
-                raise InvalidCursor("made for the other order")
-        except InvalidCursor:
-            listing.errors["cursor"] = [
+        return listing
+    paginator = KeysetPagination()
+    paginator.page_size = EVENTS_PER_PAGE
+    listing.names = Names.load()
+    try:
+        listing.events = paginator.paginate(event_filter.qs, data, EntryReader(listing.names))
+    except ValidationError as error:  # a damaged cursor or page size: the request's fault
+        detail = error.detail
+        listing.errors.update(
+            cursor=[
                 "This page link is damaged or was made for another order; "
                 "start again from the first page."
             ]
-    if listing.errors:
+            if "cursor" in detail
+            else [str(m) for messages in detail.values() for m in messages]
+        )
         return listing
-
-    events = event_filter.qs
-    listing.chart = month_chart(counts_for(listing, "month"))
-    page = keyset_page(
-        events,
-        newest_first=listing.newest_first,
-        cursor=cursor,
-        size=EVENTS_PER_PAGE,
-        read=read_entries,
-        key=lambda entry: entry["sort_key"],
-    )
-    listing.events, listing.next_cursor = page.items, page.next_cursor
-    listing.groups = group_by_year_and_month(page.items)
+    listing.next_cursor = paginator.next_cursor
+    listing.groups = group_by_year_and_month(listing.events)
+    listing.chart = month_chart(event_counts(listing.queryset, "month", listing.filters))
     return listing
-
-
-def counts_for(listing: EventListing, group_by: str) -> Counts:
-    """event_counts() of the listing's events: a scan of every matching event (tens of
-    milliseconds at a million), so kept while the data is unchanged."""
-    return data_version.cached(
-        "timeline:counts",
-        (group_by, EventFilter.key(listing.data)),
-        lambda: event_counts(listing.queryset, group_by),
-    )
 
 
 def country_by_code(code: str) -> Country:
@@ -132,20 +122,25 @@ class Partner:
 
 
 def partner_counts(listing: EventListing, country: Country) -> list[Partner]:
-    """The countries most often involved with `country` in the listing's events."""
-    rows = counts_for(listing, "country").rows
-    counts = {row["key"]: row["count"] for row in rows if row["key"] != country.iso_alpha2}
-    top = list(counts)[:PARTNERS_SHOWN]
-    found = Country.objects.in_bulk(top, field_name="iso_alpha2")
+    """The countries most often involved with `country` in the listing's events: tallied
+    when the listing has no other filter, counted from its events otherwise."""
+    if set(active_filters(listing.filters)) == {"country"}:
+        found = partners(country, PARTNERS_SHOWN)
+    else:
+        rows = event_counts(listing.queryset, "country").rows
+        counts = [(row["key"], row["count"]) for row in rows if row["key"] != country.iso_alpha2]
+        counts = counts[:PARTNERS_SHOWN]
+        by_code = Country.objects.in_bulk([code for code, _ in counts], field_name="iso_alpha2")
+        found = [(by_code[code], count) for code, count in counts]
     return [
-        Partner(found[code], counts[code], "-".join(sorted((code, country.iso_alpha2))))
-        for code in top
+        Partner(other, count, "-".join(sorted((other.iso_alpha2, country.iso_alpha2))))
+        for other, count in found
     ]
 
 
-def event_by_ref(ref: str) -> dict:
+def event_entry(ref: str) -> dict:
     """The entry of the event whose public id or slug is `ref` (timeline.entries)."""
-    found = read_entries(Event.objects.by_reference(ref)[:1])
+    found = EntryReader(Names.load()).read(Event.objects.by_reference(ref)[:1])
     if not found:
         raise Http404("No event with this id or slug.")
     return found[0]
@@ -201,22 +196,17 @@ def lifecycle(agreement: Agreement) -> list[AgreementStatusChange]:
 OFFICIALS_IN_SELECT = 300
 
 
-def filter_choices() -> dict:
+def filter_choices(names: Names | None = None) -> dict:
     """What the filter form offers: every country and topic, in reading order, and the
     officials when they are few enough to list. Not narrowed to those found in some event:
     asking that of every country costs a scan of the countries-involved table for each
-    country that has none. The same on every page until the data changes: kept."""
-    return data_version.cached("timeline:filter-choices", (), _filter_choices)
-
-
-def _filter_choices() -> dict:
+    country that has none."""
+    names = names or Names.load()
     officials = list(
         Official.objects.order_by("name").values_list("slug", "name")[: OFFICIALS_IN_SELECT + 1]
     )
     return {
-        "countries": list(
-            Country.objects.order_by("name").values_list("iso_alpha2", "iso_alpha3", "name")
-        ),
+        "countries": [(a2, names.alpha3[a2], name) for a2, name in names.countries.items()],
         "officials": officials if len(officials) <= OFFICIALS_IN_SELECT else None,
-        "topics": list(Topic.objects.order_by("name").values_list("slug", "name")),
+        "topics": list(names.topics.items()),
     }

@@ -1,21 +1,17 @@
 """The analysts' pages. Views stay thin: filtering is EventFilter's, counting is
-events.selectors', paging and look-ups are timeline.queries'. Every page is the same for
-every reader until the data changes, so each is kept under the data version
-(events.page_cache)."""
+events.selectors', paging and look-ups are timeline.queries'. Every page is answered with
+304 Not Modified to a client that holds the current revision's page (edge)."""
 
 from django.http import HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 
-from events.filters import EventFilter
-from events.page_cache import cached_view
+from edge.conditional import conditional_on_revision
 from events.selectors import relation_summary
 from timeline import queries
 from timeline.forms import filter_form
 
 STATEMENTS_SHOWN = 10
-# What a listing reads from its URL: the filters and the page's cursor.
-LISTING_PARAMETERS = frozenset(EventFilter.base_filters) | {"cursor"}
 
 
 def _without_empty_parameters(request):
@@ -51,13 +47,13 @@ def _listing_page(request, template, context, fixed=None, reads_more=None):
     return render(request, template, context, status=400 if listing.errors else 200)
 
 
-@cached_view(LISTING_PARAMETERS)
+@conditional_on_revision
 def index(request):
     """Every event matching the filters, newest first, with a chart per month."""
     return _without_empty_parameters(request) or _listing_page(request, "timeline/index.html", {})
 
 
-@cached_view(LISTING_PARAMETERS)
+@conditional_on_revision
 def country(request, code):
     """Events involving one country, and the countries it most often deals with."""
     found = queries.country_by_code(code)
@@ -72,7 +68,7 @@ def country(request, code):
     )
 
 
-@cached_view(LISTING_PARAMETERS)
+@conditional_on_revision
 def relation(request, pair):
     """The bilateral relation: a summary, agreements and quotes, then every shared event."""
     first, second = queries.relation_countries(pair)
@@ -82,19 +78,22 @@ def relation(request, pair):
     response = _without_empty_parameters(request)
     if response:
         return response
-    # Every shared event is listed below the summary: no separate "latest events".
-    summary = relation_summary(first, second, latest=0)
-    context = {
-        "first": first,
-        "second": second,
-        "summary": summary,
-        "statements": summary.statements[:STATEMENTS_SHOWN],
-    }
+
+    def summary(listing):
+        # The summary counts the listed events: the page's filters apply to it too.
+        found = relation_summary(first, second, events=listing.queryset)
+        return {
+            "summary": found,
+            "agreements": list(found.agreements),
+            "statements": found.statements[:STATEMENTS_SHOWN],
+        }
+
+    context = {"first": first, "second": second, "summary": None, "agreements": []}
     fixed = {"country": [first.iso_alpha2, second.iso_alpha2]}
-    return _listing_page(request, "timeline/relation.html", context, fixed=fixed)
+    return _listing_page(request, "timeline/relation.html", context, fixed, reads_more=summary)
 
 
-@cached_view(LISTING_PARAMETERS)
+@conditional_on_revision
 def official(request, slug):
     """The posts an official held, and the events they took part in."""
     person = queries.official_with_posts(slug)
@@ -103,14 +102,13 @@ def official(request, slug):
     )
 
 
-@cached_view()
+@conditional_on_revision
 def event(request, ref):
     """One event, by public id or slug: the permalink."""
-    found = queries.event_by_ref(ref)
-    return render(request, "timeline/event.html", {"event": found})
+    return render(request, "timeline/event.html", {"event": queries.event_entry(ref)})
 
 
-@cached_view()
+@conditional_on_revision
 def agreement(request, public_id):
     """One agreement and its lifecycle."""
     found = queries.agreement_with_lifecycle(public_id)

@@ -2,7 +2,7 @@
 agreements, sources, statements, topics. Records are named by public id (countries by ISO
 code, topics by slug); links are written as an id or slug, or as the object reads return."""
 
-from django.db import transaction
+from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -10,10 +10,7 @@ from events.api.events import CountryCodeField, RecordRefField, RefSerializer, d
 from events.dates import FuzzyDateError, parse_fuzzy_date
 from events.models import (
     Agreement,
-    AgreementParty,
     AgreementStatus,
-    AgreementStatusChange,
-    Author,
     Country,
     CountryName,
     Event,
@@ -21,42 +18,54 @@ from events.models import (
     OfficialName,
     Organization,
     Source,
-    SourceAuthor,
     Statement,
     Topic,
 )
+from events.services import agreement_save, country_save, official_save, record_save, source_save
 
 
-class RecordSerializer(serializers.ModelSerializer):
+class ServiceWrites:
+    """Writes through events.services: `create` and `update` set the validated fields on
+    the record and hand it, with its nested lists (`nested`), to `save_record`; the
+    model's own validation errors come back as the API's, on the fields named."""
+
+    nested: tuple[str, ...] = ()
+    # Model field names as this serializer spells them, for errors.
+    error_names: dict[str, str] = {}
+
+    def create(self, validated_data):
+        return self._write(self.Meta.model(), validated_data)
+
+    def update(self, instance, validated_data):
+        return self._write(instance, validated_data)
+
+    def _write(self, record, data):
+        nested = {name: data.pop(name) for name in self.nested if name in data}
+        for name, value in data.items():
+            setattr(record, name, value)
+        try:
+            return self.save_record(record, **nested)
+        except DjangoValidationError as error:
+            raise serializers.ValidationError(self._errors_of(error)) from None
+
+    def _errors_of(self, error):
+        if not hasattr(error, "error_dict"):
+            return {"non_field_errors": error.messages}
+        return {
+            self.error_names.get(name, "non_field_errors" if name == "__all__" else name): messages
+            for name, messages in error.message_dict.items()
+        }
+
+    def save_record(self, record, **nested):
+        return record_save(record)
+
+
+class RecordSerializer(ServiceWrites, serializers.ModelSerializer):
     """Public id as `id`, and the sync timestamps, read-only."""
 
     id = serializers.UUIDField(source="public_id", read_only=True)
     created_at = serializers.DateTimeField(read_only=True)
     updated_at = serializers.DateTimeField(read_only=True)
-
-    def validate(self, data):
-        # The model's own clean() and constraints, with their messages on the fields.
-        instance = self.instance or self.Meta.model()
-        plain = {k: v for k, v in data.items() if k in self.model_fields}
-        for name, value in plain.items():
-            setattr(instance, name, value)
-        try:
-            instance.full_clean(exclude=self.exclude_from_clean(data), validate_unique=True)
-        except Exception as error:
-            if hasattr(error, "message_dict"):
-                raise serializers.ValidationError(error.message_dict) from None
-            raise
-        return data
-
-    @property
-    def model_fields(self):
-        return {
-            f.name for f in self.Meta.model._meta.get_fields() if f.concrete and not f.many_to_many
-        }
-
-    def exclude_from_clean(self, data):
-        # A slug left out is made on save; one given must be unique like any other field.
-        return {"slug"} if "slug" in self.model_fields and not data.get("slug") else set()
 
 
 @extend_schema_field(RefSerializer)
@@ -83,7 +92,10 @@ class CountryNameSerializer(serializers.ModelSerializer):
         fields = ["name", "kind"]
 
 
-class CountrySerializer(serializers.ModelSerializer):
+class CountrySerializer(ServiceWrites, serializers.ModelSerializer):
+    nested = ("names",)
+    error_names = {"iso_alpha2": "code", "iso_alpha3": "alpha3", "iso_numeric": "numeric"}
+
     code = serializers.CharField(source="iso_alpha2", max_length=2)
     alpha3 = serializers.CharField(source="iso_alpha3", max_length=3)
     numeric = serializers.CharField(source="iso_numeric", max_length=3)
@@ -113,28 +125,11 @@ class CountrySerializer(serializers.ModelSerializer):
     def validate_names(self, names):
         return distinct_names(names)
 
-    @transaction.atomic
-    def create(self, validated_data):
-        names = validated_data.pop("names", [])
-        country = Country.objects.create(**validated_data)
-        for name in names:
-            country.names.create(**name)
-        return country
-
-    @transaction.atomic
-    def update(self, instance, validated_data):
-        names = validated_data.pop("names", None)
-        for field, value in validated_data.items():
-            setattr(instance, field, value)
-        instance.save()
-        if names is not None:
-            instance.names.all().delete()
-            for name in names:
-                instance.names.create(**name)
-        return instance
+    def save_record(self, record, names=None):
+        return country_save(record, names)
 
 
-class TopicSerializer(serializers.ModelSerializer):
+class TopicSerializer(ServiceWrites, serializers.ModelSerializer):
     class Meta:
         model = Topic
         fields = ["slug", "name", "description"]
@@ -216,6 +211,7 @@ def distinct_names(names):
 
 
 class OfficialSerializer(RecordSerializer):
+    nested = ("names",)
     country = CountryCodeField(required=False, allow_null=True)
     slug = serializers.SlugField(required=False, max_length=80)
     other_names = OtherNameSerializer(source="names", many=True, required=False)
@@ -239,23 +235,8 @@ class OfficialSerializer(RecordSerializer):
     def validate_other_names(self, names):
         return distinct_names(names)
 
-    @transaction.atomic
-    def create(self, validated_data):
-        names = validated_data.pop("names", [])
-        official = Official.objects.create(**validated_data)
-        for name in names:
-            official.names.create(**name)
-        return official
-
-    @transaction.atomic
-    def update(self, instance, validated_data):
-        names = validated_data.pop("names", None)
-        instance = super().update(instance, validated_data)
-        if names is not None:
-            instance.names.all().delete()
-            for name in names:
-                instance.names.create(**name)
-        return instance
+    def save_record(self, record, names=None):
+        return official_save(record, names)
 
 
 # Agreements ---------------------------------------------------------------------------------
@@ -313,6 +294,7 @@ class StatusChangeSerializer(serializers.Serializer):
 
 
 class AgreementSerializer(RecordSerializer):
+    nested = ("parties", "status_changes")
     event = RecordRefField(Event.objects.all(), required=False, allow_null=True)
     parties = PartySerializer(many=True, required=False)
     status_changes = StatusChangeSerializer(many=True, required=False)
@@ -341,44 +323,8 @@ class AgreementSerializer(RecordSerializer):
             raise serializers.ValidationError("The same party appears twice.")
         return parties
 
-    @transaction.atomic
-    def create(self, validated_data):
-        return self._save(Agreement(), validated_data)
-
-    @transaction.atomic
-    def update(self, instance, validated_data):
-        return self._save(instance, validated_data)
-
-    def _save(self, agreement, data):
-        parties = data.pop("parties", None)
-        changes = data.pop("status_changes", None)
-        for field, value in data.items():
-            setattr(agreement, field, value)
-        agreement.save()
-        if parties is not None:
-            agreement.parties.all().delete()
-            for party in parties:
-                AgreementParty.objects.create(agreement=agreement, **party)
-        if changes is not None:
-            # A step given again (same status, date and party) keeps its row and public id.
-            existing = {
-                (c.status, c.date_start, c.date_end, c.party_id): c
-                for c in agreement.status_changes.all()
-            }
-            kept = []
-            for change in changes:
-                fuzzy = change.pop("date")
-                party = change.get("party")
-                key = (change["status"], fuzzy.start, fuzzy.end, party.pk if party else None)
-                row = existing.pop(key, None) or AgreementStatusChange(agreement=agreement)
-                for field, value in change.items():
-                    setattr(row, field, value)
-                row.date = fuzzy
-                row.save()
-                kept.append(row.pk)
-            agreement.status_changes.exclude(pk__in=kept).delete()
-        agreement.refresh_status()
-        return agreement
+    def save_record(self, record, parties=None, status_changes=None):
+        return agreement_save(record, parties, status_changes)
 
 
 # Sources and statements ----------------------------------------------------------------------
@@ -395,6 +341,7 @@ class AuthorNamesField(serializers.ListField):
 
 
 class SourceSerializer(RecordSerializer):
+    nested = ("authors",)
     publisher = NamedRefField(Organization.objects.all(), required=False, allow_null=True)
     authors = AuthorNamesField(required=False, help_text="Authors' names, in order.")
 
@@ -420,28 +367,8 @@ class SourceSerializer(RecordSerializer):
             raise serializers.ValidationError("An author is named twice.")
         return names
 
-    @transaction.atomic
-    def create(self, validated_data):
-        names = validated_data.pop("authors", [])
-        source = Source.objects.create(**validated_data)
-        _set_byline(source, names)
-        return source
-
-    @transaction.atomic
-    def update(self, instance, validated_data):
-        names = validated_data.pop("authors", None)
-        instance = super().update(instance, validated_data)
-        if names is not None:
-            _set_byline(instance, names)
-        return instance
-
-
-def _set_byline(source, names):
-    """Authors in the order given, reusing author records by name."""
-    source.bylines.all().delete()
-    for position, name in enumerate(names):
-        author = Author.objects.filter(name=name).first() or Author.objects.create(name=name)
-        SourceAuthor.objects.create(source=source, author=author, position=position)
+    def save_record(self, record, authors=None):
+        return source_save(record, authors)
 
 
 class StatementSerializer(RecordSerializer):

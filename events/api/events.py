@@ -1,5 +1,5 @@
-"""Events through the API: the shape an event reads with (declared for the schema; built
-by events.api.reading), and what a write accepts.
+"""Events through the API: the shape an event reads with (its schema, made from the one
+declaration in events.projection), and what a write accepts (EventInputSerializer).
 """
 
 from decimal import Decimal
@@ -20,6 +20,7 @@ from events.models import (
     Source,
     Topic,
 )
+from events.projection import EVENT
 from events.services import CitationSpec, EventSpec, ParticipantSpec
 
 # Reading -----------------------------------------------------------------------------------
@@ -45,24 +46,21 @@ def date_data(record) -> dict:
     }
 
 
-# The declared shape (schema and writes) -------------------------------------------------------
+# The shape events read with, for the schema: made from the projection's declaration.
+EventSerializer = type(
+    "Event",
+    (serializers.Serializer,),
+    {
+        "__doc__": "An event as the API returns it.",
+        **{name: declared.schema for name, declared in EVENT.items()},
+    },
+)
 
 
 class RefSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
     slug = serializers.CharField()
-
-
-class PostRefSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    title = serializers.CharField()
-
-
-class CodingSerializer(serializers.Serializer):
-    plover_event = serializers.CharField(allow_null=True, help_text="PLOVER event, e.g. CONSULT.")
-    plover_mode = serializers.CharField(allow_null=True, help_text="PLOVER mode, e.g. visit.")
-    cameo_root = serializers.CharField(allow_null=True, help_text="CAMEO root code, e.g. 04.")
 
 
 class LocationSerializer(serializers.Serializer):
@@ -76,81 +74,7 @@ class LocationSerializer(serializers.Serializer):
     )
 
 
-class ParticipantSerializer(serializers.Serializer):
-    id = serializers.UUIDField(read_only=True)
-    official = RefSerializer(allow_null=True)
-    organization = RefSerializer(allow_null=True)
-    country = serializers.CharField(allow_null=True)
-    role = serializers.ChoiceField(choices=Participant.Role.choices)
-    post = PostRefSerializer(allow_null=True)
-    note = serializers.CharField(allow_blank=True)
-
-
-class EventAgreementSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    title = serializers.CharField()
-    kind = serializers.CharField()
-    status = serializers.CharField(allow_blank=True)
-    disclosed = serializers.BooleanField()
-
-
-class EventSourceSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    url = serializers.CharField(allow_blank=True)
-    headline = serializers.CharField()
-    publisher = serializers.CharField(allow_null=True)
-    published_at = serializers.DateTimeField(allow_null=True)
-    excerpt = serializers.CharField(allow_blank=True)
-
-
-class EventStatementSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    official = RefSerializer(allow_null=True)
-    organization = RefSerializer(allow_null=True)
-    text = serializers.CharField()
-    source = serializers.UUIDField()
-
-
-class RelatedEventSerializer(serializers.Serializer):
-    id = serializers.UUIDField()
-    title = serializers.CharField()
-    date_label = serializers.CharField()
-    relation = serializers.CharField(help_text="precedes, follows, is part of, includes, ...")
-    note = serializers.CharField(allow_blank=True)
-
-
 PRECISIONS = [p.slug for p in DatePrecision]
-
-
-class EventSerializer(serializers.Serializer):
-    """An event as the API returns it."""
-
-    id = serializers.UUIDField(help_text="Stable public id; never changes.")
-    url = serializers.URLField()
-    slug = serializers.CharField()
-    title = serializers.CharField()
-    type = serializers.ChoiceField(choices=EventType.choices)
-    coding = CodingSerializer()
-    status = serializers.ChoiceField(choices=Event.Status.choices)
-    date_start = serializers.DateField(help_text="First day the event can fall on.")
-    date_end = serializers.DateField(help_text="Last day the event can fall on (inclusive).")
-    date_precision = serializers.ChoiceField(choices=PRECISIONS)
-    date_qualifier = serializers.ChoiceField(choices=DateQualifier.choices)
-    date_label = serializers.CharField(help_text='As people read it: "late Sep 2024".')
-    date_edtf = serializers.CharField(help_text="Extended Date/Time Format (ISO 8601-2).")
-    location = LocationSerializer()
-    countries = serializers.ListField(child=serializers.CharField(), help_text="ISO alpha-2.")
-    participants = ParticipantSerializer(many=True)
-    topics = serializers.ListField(child=serializers.CharField(), help_text="Topic slugs.")
-    summary = serializers.CharField(allow_blank=True)
-    agreements = EventAgreementSerializer(many=True)
-    sources = EventSourceSerializer(many=True)
-    statements = EventStatementSerializer(many=True)
-    related_events = RelatedEventSerializer(many=True)
-    external_id = serializers.CharField(allow_blank=True)
-    timeline_url = serializers.URLField()
-    created_at = serializers.DateTimeField()
-    updated_at = serializers.DateTimeField()
 
 
 # Writing -----------------------------------------------------------------------------------
@@ -216,9 +140,10 @@ class SourceCitationWriteSerializer(serializers.Serializer):
     excerpt = serializers.CharField(allow_blank=True, required=False, default="")
 
 
-class EventWriteSerializer(serializers.Serializer):
+class EventInputSerializer(serializers.Serializer):
     """An event as clients write it: the read shape, with the date as text or as fields,
-    linked records by id or slug, and participants and sources nested."""
+    linked records by id or slug, and participants and sources nested. With
+    `partial=True` (PATCH) only the fields given are validated and changed."""
 
     title = serializers.CharField(max_length=300)
     type = serializers.ChoiceField(choices=EventType.choices)
@@ -233,7 +158,12 @@ class EventWriteSerializer(serializers.Serializer):
     date_precision = serializers.ChoiceField(choices=PRECISIONS, required=False)
     date_qualifier = serializers.ChoiceField(choices=DateQualifier.choices, required=False)
     location = LocationSerializer(required=False)
-    countries = serializers.ListField(child=CountryCodeField(), required=False, default=list)
+    countries = serializers.ListField(
+        child=CountryCodeField(),
+        required=False,
+        default=list,
+        help_text="Countries involved besides the participants' (ISO codes).",
+    )
     participants = ParticipantWriteSerializer(many=True, required=False, default=list)
     topics = serializers.ListField(
         child=serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all()),
@@ -247,61 +177,96 @@ class EventWriteSerializer(serializers.Serializer):
     )
 
     def validate(self, data):
-        data["fuzzy_date"] = self._fuzzy_date(data)
-        location = data.get("location") or {}
-        if location.get("country"):
-            country = Country.objects.by_code(location["country"]).first()
-            if country is None:
-                raise serializers.ValidationError(
-                    {"location": {"country": [f"Unknown country code {location['country']!r}."]}}
-                )
-            location["country"] = country
-        data["location"] = location
+        dated = {"date", "date_start", "date_end", "date_precision", "date_qualifier"} & set(data)
+        if dated or not self.partial:
+            data["fuzzy_date"] = self._fuzzy_date(data)
+        if "location" in data or not self.partial:
+            data["location"] = self._location(data.get("location") or {})
         return data
 
+    def _location(self, given: dict) -> dict:
+        """The location as stored: on a partial write, the fields given over the stored."""
+        event = self.instance
+        location = {}
+        if self.partial and event is not None:
+            location = {
+                "name": event.location,
+                "country": event.location_country,
+                "latitude": None if event.latitude is None else float(event.latitude),
+                "longitude": None if event.longitude is None else float(event.longitude),
+            }
+        for name in ("name", "latitude", "longitude"):
+            if name in self.initial_data.get("location", {}) or not self.partial:
+                location[name] = given.get(name, "" if name == "name" else None)
+        if "country" in self.initial_data.get("location", {}) or not self.partial:
+            code = given.get("country")
+            country = Country.objects.by_code(code).first() if code else None
+            if code and country is None:
+                raise serializers.ValidationError(
+                    {"location": {"country": [f"Unknown country code {code!r}."]}}
+                )
+            location["country"] = country
+        return location
+
     def _fuzzy_date(self, data) -> FuzzyDate:
+        event = self.instance if self.partial else None
         qualifier = data.get("date_qualifier")
         if data.get("date"):
             try:
                 fuzzy = parse_fuzzy_date(data["date"])
             except FuzzyDateError as error:
                 raise serializers.ValidationError({"date": [error.message]}) from None
-            # A qualifier written into the text ("c.", "?") wins over date_qualifier.
-            if qualifier and fuzzy.qualifier == DateQualifier.EXACT:
-                fuzzy = FuzzyDate(fuzzy.start, fuzzy.end, fuzzy.precision, qualifier)
+            # A qualifier written into the text ("c.", "?") wins over date_qualifier; a
+            # partial write's new date keeps the stored certainty unless told otherwise.
+            if fuzzy.qualifier == DateQualifier.EXACT:
+                qualifier = qualifier or (event.date_qualifier if event else None)
+                if qualifier:
+                    fuzzy = FuzzyDate(fuzzy.start, fuzzy.end, fuzzy.precision, qualifier)
             return fuzzy
         start, end = data.get("date_start"), data.get("date_end")
+        if event is not None and start is None:
+            if "date_end" in data or "date_precision" in data:
+                raise serializers.ValidationError(
+                    {"date_start": ["Give date_start with date_end and date_precision."]}
+                )
+            # Only the certainty changes.
+            stored = event.date
+            return FuzzyDate(stored.start, stored.end, stored.precision, qualifier)
         if start is None:
             raise serializers.ValidationError(
                 {"date": ["Give the date as text, or date_start (with date_end and precision)."]}
             )
         end = end or start
+        qualifier = qualifier or (event.date_qualifier if event else DateQualifier.EXACT)
         try:
             if data.get("date_precision"):
                 precision = DatePrecision.from_slug(data["date_precision"])
-                return FuzzyDate(start, end, precision, qualifier or DateQualifier.EXACT)
-            return FuzzyDate.from_range(start, end, qualifier or DateQualifier.EXACT)
+                return FuzzyDate(start, end, precision, qualifier)
+            return FuzzyDate.from_range(start, end, qualifier)
         except FuzzyDateError as error:
             field = {"end": "date_end", "start": "date_start"}.get(error.field, "date_precision")
             raise serializers.ValidationError({field: [error.message]}) from None
 
-    def to_spec(self) -> EventSpec:
+    def spec_values(self) -> dict:
+        """EventSpec's fields that the validated data gives (all of them unless partial)."""
         data = self.validated_data
-        location = data["location"]
-        return EventSpec(
-            title=data["title"],
-            type=data["type"],
-            status=data["status"],
-            date=data["fuzzy_date"],
-            summary=data["summary"],
-            location=location.get("name", ""),
-            location_country=location.get("country"),
-            latitude=coordinate(location.get("latitude")),
-            longitude=coordinate(location.get("longitude")),
-            external_id=data["external_id"],
-            topics=data["topics"],
-            countries=data["countries"],
-            participants=[
+        values = {
+            name: data[name]
+            for name in ("title", "type", "status", "summary", "external_id", "topics", "countries")
+            if name in data
+        }
+        if "fuzzy_date" in data:
+            values["date"] = data["fuzzy_date"]
+        if "location" in data:
+            location = data["location"]
+            values.update(
+                location=location.get("name", ""),
+                location_country=location.get("country"),
+                latitude=coordinate(location.get("latitude")),
+                longitude=coordinate(location.get("longitude")),
+            )
+        if "participants" in data:
+            values["participants"] = [
                 ParticipantSpec(
                     official=p.get("official"),
                     organization=p.get("organization"),
@@ -311,9 +276,15 @@ class EventWriteSerializer(serializers.Serializer):
                     note=p["note"],
                 )
                 for p in data["participants"]
-            ],
-            citations=[CitationSpec(source=s["id"], excerpt=s["excerpt"]) for s in data["sources"]],
-        )
+            ]
+        if "sources" in data:
+            values["citations"] = [
+                CitationSpec(source=s["id"], excerpt=s["excerpt"]) for s in data["sources"]
+            ]
+        return values
+
+    def to_spec(self) -> EventSpec:
+        return EventSpec(**self.spec_values())
 
 
 def coordinate(value: float | None) -> Decimal | None:

@@ -1,7 +1,7 @@
 """Event exports: what a filtered event list looks like as CSV (spreadsheets), ICS
 (calendars), TimelineJS JSON, GeoJSON (maps) and PLOVER-style JSON Lines (event data).
 
-Each writer takes the event dicts of `events.api.reading.EventReader` and yields text, so
+Each writer takes the event dicts of `events.projection.EventReader` and yields text, so
 exports stream at any size and say exactly what the API says. Dates carry their EDTF form
 and precision; nothing is shown more precisely than it is known.
 """

@@ -1,9 +1,11 @@
-"""API views. Thin: filtering lives in events/filters.py, aggregates in events/selectors.py,
-nested writes in events/services.py, representation in events/api/events.py."""
+"""API views. Thin: filtering is events/filters.py's, counting events/selectors.py's,
+writes events/services', an event's representation events/projection.py's; conditional
+GETs and Cache-Control are edge's."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.db.models import ProtectedError
-from django.http import Http404, HttpResponse, StreamingHttpResponse
+from django.http import Http404, StreamingHttpResponse
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import condition
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -12,20 +14,20 @@ from drf_spectacular.utils import (
     extend_schema_view,
     inline_serializer,
 )
-from rest_framework import serializers, status, viewsets
+from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
-from events import data_version
+from edge.conditional import cache_control, conditional_on_revision, version_etag
 from events.api import entities
-from events.api.events import EventSerializer, EventWriteSerializer, api_errors
+from events.api.events import EventInputSerializer, EventSerializer, api_errors
 from events.api.exports import EXPORT_RENDERERS, EXPORTS
-from events.api.pagination import EventPagination
+from events.api.pagination import BoundedPageNumberPagination, EventPagination
 from events.api.permissions import ReadOnly
-from events.api.reading import EventReader, parse_fields
 from events.filters import (
     AgreementFilter,
     CountryFilter,
@@ -45,9 +47,9 @@ from events.models import (
     Statement,
     Topic,
 )
-from events.page_cache import cached_page
-from events.selectors import GROUPINGS, event_counts, relation_summary
-from events.services import event_create, event_update
+from events.projection import EventReader, UnknownFields, parse_fields
+from events.selectors import GROUPINGS, event_counts, event_total, relation_summary
+from events.services import InUse, event_change, event_create, event_update, record_delete
 
 EXPORT_FORMAT = OpenApiParameter(
     "format",
@@ -56,68 +58,121 @@ EXPORT_FORMAT = OpenApiParameter(
     description="json (paginated), or an export of every matching event: csv, ics, "
     "timelinejs, geojson, plover (JSON Lines).",
 )
-
-
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
     str,
     description="Comma-separated fields to return (default: all), e.g. "
     "id,title,date_label,countries,participants.",
 )
-CURSOR_PARAMETER = OpenApiParameter(
-    "cursor",
-    str,
-    description="Keyset paging: empty for the first page, then the `next` link's value. "
-    "Constant cost at any depth; no total count.",
-)
+EXPORT_CHUNK = 500
+
+read_conditional = method_decorator(conditional_on_revision)
 
 
-class ProtectedDeleteMixin:
-    """A record others depend on is not deleted: 409 with the reason, nothing lost."""
+def event_links(request) -> dict[str, str]:
+    """URL templates of the links an event carries ("{id}" for its public id): built once
+    per request, so a page of links costs string formatting, not URL resolution."""
+    placeholder = "00000000-0000-0000-0000-000000000000"
+    detail = reverse("api:event-detail", args=[placeholder], request=request)
+    timeline = request.build_absolute_uri(f"/timeline/events/{placeholder}/")
+    return {
+        "url": detail.replace(placeholder, "{id}"),
+        "timeline_url": timeline.replace(placeholder, "{id}"),
+    }
 
-    def perform_destroy(self, instance):
-        try:
-            instance.delete()
-        except ProtectedError as error:
-            names = sorted({str(obj._meta.verbose_name_plural) for obj in error.protected_objects})
-            raise ProtectedRecord(
-                f"{instance} is referred to by {', '.join(names)}; remove those links first."
-            ) from None
+
+class FilterSetBackend(DjangoFilterBackend):
+    """django-filter's backend, keeping the filter set on the view: pages count from the
+    tallies when the filters allow (events.selectors.event_total)."""
+
+    def get_filterset(self, request, queryset, view):
+        view.filterset = super().get_filterset(request, queryset, view)
+        return view.filterset
 
 
-class ProtectedRecord(ValidationError):
+class InUseConflict(ValidationError):
     status_code = status.HTTP_409_CONFLICT
 
 
-EXPORT_CHUNK = 500
-# What the event list reads from its URL.
-LIST_PARAMETERS = frozenset(EventFilter.base_filters) | {
-    "page",
-    "page_size",
-    "cursor",
-    "fields",
-    "format",
-}
+class ServiceDestroyMixin(mixins.DestroyModelMixin):
+    """Deletes through events.services; a record others depend on is kept: 409 with the
+    reason, nothing lost."""
+
+    def perform_destroy(self, instance):
+        try:
+            record_delete(instance)
+        except InUse as error:
+            raise InUseConflict({"detail": error.messages[0]}) from None
 
 
-def read_in_order(reader: EventReader, ids: list) -> list[dict]:
-    """`ids`' events, read in one go, in the order of `ids`."""
-    if not ids:
-        return []
-    events = reader.read(Event.objects.filter(pk__in=ids))
-    position = {pk: index for index, pk in enumerate(ids)}
-    order = sorted(range(len(events)), key=lambda i: position[reader.keys[i][-1]])
-    return [events[i] for i in order]
+class DeletedFeedMixin:
+    """`deleted/?since=<time>`: records removed since then (not those restored since), for
+    clients that sync with `updated_since`."""
+
+    @extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "since", OpenApiTypes.DATETIME, description="Deleted at or after this time."
+            )
+        ],
+        responses=inline_serializer(
+            "DeletedRecord",
+            {"id": serializers.UUIDField(), "deleted_at": serializers.DateTimeField()},
+            many=True,
+        ),
+        filters=False,
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        filterset_class=None,
+        pagination_class=BoundedPageNumberPagination,
+    )
+    def deleted(self, request, *args, **kwargs):
+        model = self.get_queryset().model
+        removed = model.history.filter(history_type="-")
+        if "since" in request.query_params:
+            field = serializers.DateTimeField()
+            try:
+                since = field.to_internal_value(request.query_params["since"])
+            except serializers.ValidationError as error:
+                raise ValidationError({"since": error.detail}) from None
+            removed = removed.filter(history_date__gte=since)
+        removed = removed.exclude(public_id__in=model.objects.values("public_id"))
+        rows = self.paginate_queryset(removed.order_by("history_date", "history_id"))
+        return self.get_paginated_response(
+            [{"id": str(r.public_id), "deleted_at": r.history_date.isoformat()} for r in rows]
+        )
+
+
+def _event_version(request, public_id=None, **kwargs):
+    """The event's version (its updated_at, which moves whenever anything it shows
+    changes), as its ETag: a GET gives it, a write's If-Match must match it."""
+    if public_id is None:
+        return None
+    version = _event_modified(request, public_id)
+    return version_etag(version.isoformat(), request) if version else None
+
+
+def _event_modified(request, public_id=None, **kwargs):
+    """The event's updated_at, or None when there is no such event (the view says 404)."""
+    events = Event.objects.by_reference(public_id or "", slug_field=None)
+    return events.values_list("updated_at", flat=True).first()
+
+
+versioned = method_decorator(
+    condition(etag_func=_event_version, last_modified_func=_event_modified)
+)
 
 
 @extend_schema_view(
-    list=extend_schema(parameters=[EXPORT_FORMAT, FIELDS_PARAMETER, CURSOR_PARAMETER]),
-    retrieve=extend_schema(parameters=[FIELDS_PARAMETER]),
-    create=extend_schema(request=EventWriteSerializer, responses={201: EventSerializer}),
-    update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
-    partial_update=extend_schema(request=EventWriteSerializer, responses=EventSerializer),
+    list=extend_schema(parameters=[EXPORT_FORMAT, FIELDS_PARAMETER], responses=EventSerializer),
+    retrieve=extend_schema(parameters=[FIELDS_PARAMETER], responses=EventSerializer),
+    create=extend_schema(request=EventInputSerializer, responses={201: EventSerializer}),
+    update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
+    partial_update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
 )
-class EventViewSet(viewsets.ModelViewSet):
+class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSet):
     """Events, newest first, filtered as the timeline is (country, official, type, topic,
     date range, text, ...). Writes take participants and sources nested, in one transaction.
 
@@ -128,6 +183,7 @@ class EventViewSet(viewsets.ModelViewSet):
     queryset = Event.objects.all()
     serializer_class = EventSerializer
     filterset_class = EventFilter
+    filter_backends = [FilterSetBackend]
     pagination_class = EventPagination
     lookup_field = "public_id"
     # Writes are nested documents: JSON only.
@@ -139,178 +195,125 @@ class EventViewSet(viewsets.ModelViewSet):
             renderers += [renderer() for renderer in EXPORT_RENDERERS]
         return renderers
 
-    def get_queryset(self):
-        return Event.objects.all()
+    def get_serializer_class(self):
+        if self.action in ("create", "update", "partial_update"):
+            return EventInputSerializer
+        return EventSerializer
 
-    def reader(self) -> EventReader:
-        return EventReader(self.request, parse_fields(self.request.query_params.get("fields")))
+    def reader(self, all_fields: bool = False) -> EventReader:
+        try:
+            fields = None if all_fields else parse_fields(self.request.query_params.get("fields"))
+        except UnknownFields as error:
+            raise ValidationError({"fields": [str(error)]}) from None
+        return EventReader(fields, event_links(self.request))
 
+    def read_one(self, event: Event, all_fields: bool = True) -> dict:
+        return self.reader(all_fields).read(Event.objects.filter(pk=event.pk))[0]
+
+    @read_conditional
     def list(self, request, *args, **kwargs):
-        renderer = request.accepted_renderer
-        # A page of plain JSON (not indented on request) is the same bytes for everyone
-        # until the data changes.
-        if renderer.format == "json" and request.accepted_media_type == renderer.media_type:
-            return cached_page(request, lambda: self.json_page(request), LIST_PARAMETERS)
         events = self.filter_queryset(self.get_queryset())
-        export = EXPORTS.get(renderer.format)
+        export = EXPORTS.get(request.accepted_renderer.format)
         if export:
             return self.export(events, *export)
-        return self.page(request, events)
-
-    def page(self, request, events) -> Response:
-        page = self.paginator.page_of(events, request)
-        reader = self.reader()
-        return self.paginator.response(reader.read(page.queryset), page, reader)
-
-    def json_page(self, request) -> HttpResponse:
-        response = self.page(request, self.filter_queryset(self.get_queryset()))
-        renderer = request.accepted_renderer
-        content = renderer.render(response.data, renderer.media_type, self.get_renderer_context())
-        return HttpResponse(content, content_type=renderer.media_type)
+        return self.get_paginated_response(self.paginate_queryset(events))
 
     def export(self, events, writer, content_type, filename):
         """Every matching event, read a chunk at a time so memory stays flat."""
-        reader = EventReader(self.request)
+        reader = self.reader(all_fields=True)
 
         def rows():
-            ids = events.values_list("pk", flat=True)
-            chunk = []
-            for pk in ids.iterator(chunk_size=EXPORT_CHUNK):
-                chunk.append(pk)
-                if len(chunk) == EXPORT_CHUNK:
-                    yield from read_in_order(reader, chunk)
-                    chunk = []
-            yield from read_in_order(reader, chunk)
+            page = events
+            while True:
+                chunk = reader.read(page[:EXPORT_CHUNK])
+                yield from chunk
+                if len(chunk) < EXPORT_CHUNK:
+                    return
+                page = events.after(reader.keys[-1], newest_first=self._newest_first())
 
         response = StreamingHttpResponse(writer(rows()), content_type=content_type)
         response["Content-Disposition"] = f'attachment; filename="{filename}"'
         return response
 
+    def _newest_first(self) -> bool:
+        return self.request.query_params.get("ordering") != "date"
+
+    @versioned
     def retrieve(self, request, *args, **kwargs):
         event = self.get_object()
-        return Response(self.reader().read(Event.objects.filter(pk=event.pk))[0])
+        response = Response(self.reader().read(Event.objects.filter(pk=event.pk))[0])
+        cache_control(response)
+        return response
 
     def create(self, request, *args, **kwargs):
-        event = self._write(None, request.data)
-        return Response(self.read_one(event), status=status.HTTP_201_CREATED)
+        serializer = EventInputSerializer(data=request.data, context=self.get_serializer_context())
+        serializer.is_valid(raise_exception=True)
+        event = self._write(lambda: event_create(serializer.to_spec()))
+        body = self.read_one(event)
+        headers = {
+            "Location": body["url"],
+            "ETag": f'"{version_etag(body["updated_at"], request)}"',
+        }
+        return Response(body, status=status.HTTP_201_CREATED, headers=headers)
 
+    @versioned
     def update(self, request, *args, partial=False, **kwargs):
         event = self.get_object()
-        data = request.data
-        if partial:
-            if not isinstance(data, dict):
-                raise ValidationError({"non_field_errors": ["Send a JSON object."]})
-            data = patched(write_shape(self.read_one(event), chosen_posts(event)), data)
-        return Response(self.read_one(self._write(event, data)))
-
-    def read_one(self, event) -> dict:
-        return EventReader(self.request).read(Event.objects.filter(pk=event.pk))[0]
-
-    def _write(self, event, data):
-        serializer = EventWriteSerializer(data=data, context=self.get_serializer_context())
+        if not isinstance(request.data, dict):
+            raise ValidationError({"non_field_errors": ["Send a JSON object."]})
+        serializer = EventInputSerializer(
+            event, data=request.data, partial=partial, context=self.get_serializer_context()
+        )
         serializer.is_valid(raise_exception=True)
+        if partial:
+            saved = self._write(lambda: event_change(event, **serializer.spec_values()))
+        else:
+            saved = self._write(lambda: event_update(event, serializer.to_spec()))
+        body = self.read_one(saved)
+        return Response(body, headers={"ETag": f'"{version_etag(body["updated_at"], request)}"'})
+
+    def partial_update(self, request, *args, **kwargs):
+        return self.update(request, *args, partial=True, **kwargs)
+
+    @versioned
+    def destroy(self, request, *args, **kwargs):
+        return super().destroy(request, *args, **kwargs)
+
+    @staticmethod
+    def _write(service):
         try:
-            if event is None:
-                saved = event_create(serializer.to_spec())
-            else:
-                saved = event_update(event, serializer.to_spec())
+            return service()
         except DjangoValidationError as error:
             raise ValidationError(api_errors(error)) from None
-        return saved
-
-    @extend_schema(
-        parameters=[
-            OpenApiParameter(
-                "since", OpenApiTypes.DATETIME, description="Deleted at or after this time."
-            )
-        ],
-        responses=inline_serializer(
-            "DeletedEvent",
-            {"id": serializers.UUIDField(), "deleted_at": serializers.DateTimeField()},
-            many=True,
-        ),
-        filters=False,
-    )
-    @action(detail=False, methods=["get"], filterset_class=None)
-    def deleted(self, request):
-        """Events removed since a time, for dashboards that sync incrementally (restored
-        events are not listed)."""
-        field = serializers.DateTimeField()
-        removed = Event.history.filter(history_type="-")
-        if "since" in request.query_params:
-            try:
-                since = field.to_internal_value(request.query_params["since"])
-            except serializers.ValidationError as error:
-                raise ValidationError({"since": error.detail}) from None
-            removed = removed.filter(history_date__gte=since)
-        removed = removed.exclude(public_id__in=Event.objects.values("public_id"))
-        page = self.paginate_queryset(removed.order_by("history_date", "history_id"))
-        rows = [{"id": str(r.public_id), "deleted_at": r.history_date.isoformat()} for r in page]
-        return self.get_paginated_response(rows)
 
 
-# A new date (as text or as fields) replaces these; its certainty stays unless the text
-# states one ("c.", "?").
-DATE_RANGE_FIELDS = ("date_start", "date_end", "date_precision")
+@method_decorator(conditional_on_revision, name="list")
+@method_decorator(conditional_on_revision, name="retrieve")
+class RecordViewSet(
+    DeletedFeedMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ServiceDestroyMixin,
+    viewsets.GenericViewSet,
+):
+    """A kind of record around events: list, detail and editors' writes (through the
+    serializers, which write through events.services), by public id."""
 
-
-def patched(current: dict, changes: dict) -> dict:
-    """The write body a PATCH means: `current` (the event as a PUT would send it) with what
-    `changes` names, nested location merged field by field."""
-    data = dict(current)
-    if "date" in changes or "date_start" in changes:
-        for name in DATE_RANGE_FIELDS:
-            data.pop(name)
-    for name, value in changes.items():
-        if name == "location" and isinstance(value, dict):
-            data["location"] = {**current["location"], **value}
-        else:
-            data[name] = value
-    return data
-
-
-def chosen_posts(event) -> dict[str, str]:
-    """The posts editors chose for the event's participants (participant id -> post id)."""
-    rows = event.participants.filter(post_chosen=True).values_list("public_id", "post__public_id")
-    return {str(participant): str(post) for participant, post in rows}
-
-
-def write_shape(data: dict, chosen: dict[str, str]) -> dict:
-    """An event as read, turned into the body a PUT would send. Posts derived from tenures
-    are left out, so they are derived again (for a new date, say); chosen ones are kept."""
-    return {
-        "title": data["title"],
-        "type": data["type"],
-        "status": data["status"],
-        "date_start": data["date_start"],
-        "date_end": data["date_end"],
-        "date_precision": data["date_precision"],
-        "date_qualifier": data["date_qualifier"],
-        "location": data["location"],
-        "countries": data["countries"],
-        "participants": [
-            {
-                "official": p["official"],
-                "organization": p["organization"],
-                "country": p["country"],
-                "role": p["role"],
-                "post": chosen.get(p["id"]),
-                "note": p["note"],
-            }
-            for p in data["participants"]
-        ],
-        "topics": data["topics"],
-        "summary": data["summary"],
-        "sources": [{"id": s["id"], "excerpt": s["excerpt"]} for s in data["sources"]],
-        "external_id": data["external_id"],
-    }
-
-
-class RecordViewSet(ProtectedDeleteMixin, viewsets.ModelViewSet):
     lookup_field = "public_id"
 
 
-class CountryViewSet(ProtectedDeleteMixin, viewsets.ModelViewSet):
+@method_decorator(conditional_on_revision, name="list")
+@method_decorator(conditional_on_revision, name="retrieve")
+class CountryViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ServiceDestroyMixin,
+    viewsets.GenericViewSet,
+):
     """Every ISO 3166-1 country, with the names that point to it in text."""
 
     queryset = Country.objects.prefetch_related("names").order_by("name")
@@ -327,7 +330,18 @@ class CountryViewSet(ProtectedDeleteMixin, viewsets.ModelViewSet):
         return country
 
 
-class TopicViewSet(ProtectedDeleteMixin, viewsets.ModelViewSet):
+@method_decorator(conditional_on_revision, name="list")
+@method_decorator(conditional_on_revision, name="retrieve")
+class TopicViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    ServiceDestroyMixin,
+    viewsets.GenericViewSet,
+):
+    """What events are about; a topic given to events is not deleted (409)."""
+
     queryset = Topic.objects.order_by("name")
     serializer_class = entities.TopicSerializer
     lookup_field = "slug"
@@ -398,20 +412,19 @@ class EventStatsView(APIView):
     filterset_class = EventFilter
 
     @extend_schema(
-        parameters=[
-            OpenApiParameter("group_by", str, enum=list(GROUPINGS), required=True),
-        ],
+        parameters=[OpenApiParameter("group_by", str, enum=list(GROUPINGS), required=True)],
         responses=EventStats,
     )
+    @read_conditional
     def get(self, request):
         group_by = request.query_params.get("group_by")
         if group_by not in GROUPINGS:
             raise ValidationError({"group_by": [f"Use one of: {', '.join(GROUPINGS)}."]})
-        events = DjangoFilterBackend().filter_queryset(request, Event.objects.all(), self)
-        counts, total = data_version.cached(
-            "api:stats",
-            (group_by, EventFilter.key(request.query_params)),
-            lambda: (event_counts(events, group_by), events.count()),
+        events = FilterSetBackend().filter_queryset(request, Event.objects.all(), self)
+        filters = self.filterset.form.cleaned_data
+        counts = event_counts(events, group_by, filters)
+        total = (
+            counts.total if group_by in ("month", "year", "type") else event_total(events, filters)
         )
         return Response(
             {
@@ -434,8 +447,9 @@ class RelationSummarySerializer(serializers.Serializer):
     timeline_url = serializers.CharField()
 
 
-# The newest quotes of a relation; the rest are a statements query away.
+# The newest quotes and events of a relation; the rest are a query away.
 RELATION_STATEMENTS = 20
+RELATION_LATEST = 5
 
 
 class RelationView(APIView):
@@ -445,6 +459,7 @@ class RelationView(APIView):
     permission_classes = [ReadOnly]
 
     @extend_schema(responses=RelationSummarySerializer)
+    @read_conditional
     def get(self, request, first, second):
         a, b = Country.objects.by_code(first).first(), Country.objects.by_code(second).first()
         if a is None or b is None:
@@ -452,9 +467,9 @@ class RelationView(APIView):
         if a == b:
             raise ValidationError({"countries": ["Name two different countries."]})
         summary = relation_summary(a, b)
-        latest = Event.objects.filter(pk__in=[e.pk for e in summary.latest_events])
         pair = "-".join(sorted([a.iso_alpha2, b.iso_alpha2]))
         context = {"request": request}
+        reader = EventReader(links=event_links(request))
         return Response(
             {
                 "countries": [a.iso_alpha2, b.iso_alpha2],
@@ -468,7 +483,7 @@ class RelationView(APIView):
                     many=True,
                     context=context,
                 ).data,
-                "latest_events": EventReader(request).read(latest.newest_first()),
+                "latest_events": reader.read(summary.events.newest_first()[:RELATION_LATEST]),
                 "statements": entities.StatementSerializer(
                     summary.statements[:RELATION_STATEMENTS], many=True, context=context
                 ).data,

@@ -10,7 +10,9 @@ from events.models.agreements import (
 from events.models.event import Event, EventCountry, EventRelation, Participant, Topic
 from events.models.people import Official, OfficialName, Organization, Post, Tenure
 from events.models.places import Country, CountryName
+from events.models.revision import Revision
 from events.models.sources import Author, Citation, Source, SourceAuthor, Statement
+from events.models.tallies import CountryMonthTally, MonthTally, PairTally
 
 __all__ = [
     "Agreement",
@@ -20,15 +22,19 @@ __all__ = [
     "Author",
     "Citation",
     "Country",
+    "CountryMonthTally",
     "CountryName",
     "Event",
     "EventCountry",
     "EventRelation",
+    "MonthTally",
     "Official",
     "OfficialName",
     "Organization",
+    "PairTally",
     "Participant",
     "Post",
+    "Revision",
     "Source",
     "SourceAuthor",
     "Statement",

@@ -70,7 +70,7 @@ class Agreement(DomainModel):
         choices=AgreementStatus.choices,
         blank=True,
         editable=False,
-        help_text="Latest status change; kept up to date from the lifecycle.",
+        help_text="Latest status change; kept up to date from the lifecycle (events.derived).",
     )
 
     history = history("event")
@@ -80,14 +80,6 @@ class Agreement(DomainModel):
 
     def __str__(self):
         return self.title
-
-    def refresh_status(self, save=True):
-        """Set `status` to the latest status change (by date, then lifecycle order)."""
-        # A fresh query: a prefetched list on this instance may predate the change.
-        changes = in_lifecycle_order(AgreementStatusChange.objects.filter(agreement_id=self.pk))
-        self.status = changes[-1].status if changes else ""
-        if save:
-            Agreement.objects.filter(pk=self.pk).update(status=self.status)
 
 
 def in_lifecycle_order(changes) -> list:

@@ -3,7 +3,6 @@
 import uuid
 
 from django.db import models
-from django.utils.text import slugify
 from simple_history.models import HistoricalRecords
 
 
@@ -48,19 +47,6 @@ class DomainModel(models.Model):
 
     def natural_key(self):
         return (str(self.public_id),)
-
-
-def unique_slug(instance, text: str, field: str = "slug", max_length: int = 80) -> str:
-    """A slug for `text` that no other row of the model holds, numbered on collision
-    ("narendra-modi", "narendra-modi-2")."""
-    base = slugify(text)[:max_length].strip("-") or "record"
-    others = type(instance)._default_manager.exclude(pk=instance.pk)
-    slug, number = base, 2
-    while others.filter(**{field: slug}).exists():
-        suffix = f"-{number}"
-        slug = f"{base[: max_length - len(suffix)]}{suffix}"
-        number += 1
-    return slug
 
 
 # History tables are written on every change and read by record (its id) and by date; an

@@ -11,14 +11,13 @@ from django.db.models import (
     FilteredRelation,
     Func,
     OuterRef,
-    Prefetch,
     Q,
     Value,
 )
 from django.db.models.expressions import RawSQL
 
 from events.event_types import Coding, EventType, coding_for
-from events.models.base import DomainModel, PublicIdQuerySet, history, unique_slug
+from events.models.base import DomainModel, PublicIdQuerySet, history
 from events.models.fuzzy import FuzzyDated
 from events.models.people import Official, Organization, Post
 from events.models.places import Country
@@ -78,10 +77,12 @@ class EventQuerySet(PublicIdQuerySet):
     # Where the sort key is read from: the event's own columns, or, once a country filter
     # drives the query, that country's link row ("lead"), whose index holds the same key.
     _sort_via = ""
+    # The date range the driving country's join already tests (start, end).
+    _lead_range = (None, None)
 
     def _clone(self):
         clone = super()._clone()
-        clone._sort_via = self._sort_via
+        clone._sort_via, clone._lead_range = self._sort_via, self._lead_range
         return clone
 
     def _sort_columns(self) -> list[str]:
@@ -104,24 +105,24 @@ class EventQuerySet(PublicIdQuerySet):
     def overlapping(self, start=None, end=None):
         """Events whose fuzzy range shares a day with [start, end]; None leaves a side open.
         "Late Sep 2024" overlaps a filter from 25 Sep, and so does "2024". With countries,
-        pass the range to involving() instead, where it narrows the index scan."""
-        if start is not None:
+        give the range to involving() as well: it then narrows the index scan of the first
+        country's links, and the bounds it holds are not tested again here."""
+        held_start, held_end = self._lead_range
+        if start is not None and start != held_start:
             self = self.filter(date_end__gte=start)
-        if end is not None:
+        if end is not None and end != held_end:
             self = self.filter(date_start__lte=end)
         return self
 
     def involving(self, *countries, start=None, end=None):
-        """Events that involve every one of `countries` (Country objects or keys), and
-        overlap [start, end] when given. The first country drives the query: its link rows
-        hold the sort key, so the range and the order come from one index scan (see
-        _sort_via); the other countries are checked per event."""
+        """Events that involve every one of `countries` (Country objects or keys). The
+        first country drives the query: its link rows hold the sort key, so the range
+        [start, end] (overlap, as overlapping()) and the order come from one index scan
+        (see _sort_via); the other countries are checked per event."""
         if not countries:
-            return self.overlapping(start, end)
+            return self
         rest = countries
-        if self._sort_via:
-            self = self.overlapping(start, end)
-        else:
+        if not self._sort_via:
             first, *rest = countries
             # One join, with every condition on it: a later filter() on the relation
             # would join the table again.
@@ -133,6 +134,7 @@ class EventQuerySet(PublicIdQuerySet):
             self = self.alias(lead=FilteredRelation("event_countries", condition=condition))
             self = self.filter(lead__country=first)
             self._sort_via = "lead__"
+            self._lead_range = (start, end)
         for country in rest:
             links = EventCountry.objects.filter(event=OuterRef("pk"), country=country)
             self = self.filter(Exists(links))
@@ -164,45 +166,6 @@ class EventQuerySet(PublicIdQuerySet):
             self = self.filter(search_text__icontains=word)
         return self
 
-    def with_details(self):
-        """The joins every list of events needs (timeline, admin, API), so that a page of
-        events costs the same few queries at any length."""
-        return self.select_related("location_country").prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related(
-                    "official", "organization", "country", "post"
-                ),
-            ),
-            Prefetch("countries", queryset=Country.objects.order_by("name")),
-            "topics",
-        )
-
-    def for_listing(self):
-        """with_details() plus everything a listed event shows (a timeline entry, an API
-        event): agreements and their status, quotes with speaker and source, citations with
-        their source, and relations in both directions with the other event, in a fixed
-        number of queries."""
-        # These models import this module; importing them at the top would be circular.
-        from events.models.agreements import Agreement
-        from events.models.sources import Citation, Statement
-
-        return self.with_details().prefetch_related(
-            Prefetch("agreements", queryset=Agreement.objects.order_by("title", "pk")),
-            Prefetch(
-                "statements",
-                queryset=Statement.objects.select_related(
-                    "official", "organization", "source__publisher"
-                ).order_by("pk"),
-            ),
-            Prefetch(
-                "citations",
-                queryset=Citation.objects.select_related("source__publisher").order_by("pk"),
-            ),
-            Prefetch("relations_from", queryset=EventRelation.objects.select_related("to_event")),
-            Prefetch("relations_to", queryset=EventRelation.objects.select_related("from_event")),
-        )
-
 
 class Event(FuzzyDated, DomainModel):
     """Something that happened, or is announced to happen, on a date between parties."""
@@ -214,7 +177,10 @@ class Event(FuzzyDated, DomainModel):
 
     title = models.CharField(max_length=300)
     slug = models.SlugField(
-        max_length=120, unique=True, blank=True, help_text="Readable permalink; set on save."
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text="Readable permalink, made from the date and title when the event is saved.",
     )
     type = models.CharField(max_length=20, choices=EventType.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
@@ -249,7 +215,7 @@ class Event(FuzzyDated, DomainModel):
         through="EventCountry",
         blank=True,
         related_name="events",
-        help_text="Every country involved; participants' countries are added on save.",
+        help_text="Every country involved: those editors name and the participants'.",
     )
     external_id = models.CharField(
         max_length=100,
@@ -302,29 +268,6 @@ class Event(FuzzyDated, DomainModel):
     def __str__(self):
         return f"{self.date_label}: {self.title}"
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            start = self.date_start.isoformat() if self.date_start else ""
-            self.slug = unique_slug(self, f"{start} {self.title}", max_length=120)
-        redate = self.pk is not None and self.date_start != getattr(self, "_saved_start", None)
-        super().save(*args, **kwargs)
-        # The country links carry a copy of the sort key (see EventCountry).
-        self.event_countries.update(
-            **{name: getattr(self, name) for name in EventCountry.SORT_FIELDS}
-        )
-        if redate:
-            # Posts held "on the event's date" follow a new date.
-            for participant in self.participants.filter(post_chosen=False, official__isnull=False):
-                participant.event = self
-                participant.save()
-        self._saved_start = self.date_start
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        event = super().from_db(db, field_names, values)
-        event._saved_start = event.__dict__.get("date_start")
-        return event
-
     def clean(self):
         super().clean()
         if (self.latitude is None) != (self.longitude is None):
@@ -340,17 +283,6 @@ class Event(FuzzyDated, DomainModel):
     def coding(self) -> Coding:
         return coding_for(self.type, planned=self.status == self.Status.PLANNED)
 
-    def build_search_text(self) -> str:
-        """What this event's search text should be (see events.search_text)."""
-        from events.search_text import search_texts
-
-        return search_texts([self.pk])[self.pk]
-
-    def refresh_search_text(self):
-        """Recompute and store this event's search text."""
-        self.search_text = self.build_search_text()
-        Event.objects.filter(pk=self.pk).update(search_text=self.search_text)
-
 
 class EventCountryQuerySet(models.QuerySet):
     def get_by_natural_key(self, event_public_id, iso_alpha2):
@@ -363,7 +295,7 @@ class EventCountry(models.Model):
 
     It repeats the event's sort key (dates, precision, title) so that "events of country X
     in a date range, newest first" is one range scan of the `eventcountry_chronological`
-    index, at any size; Event.save() and the importer keep the copy in step."""
+    index, at any size; events.derived keeps the copy in step."""
 
     # The link means nothing without the event; a country is reference data. No index of
     # their own: the unique (event, country) and the chronological index lead with them.
@@ -377,6 +309,11 @@ class EventCountry(models.Model):
     date_end = models.DateField(editable=False)
     date_precision = models.PositiveSmallIntegerField(editable=False)
     title = models.CharField(max_length=300, editable=False)
+    chosen = models.BooleanField(
+        default=True,
+        help_text="An editor named this country; otherwise it is a participant's country and "
+        "goes when no participant is of it any more.",
+    )
 
     SORT_FIELDS = ("date_start", "date_end", "date_precision", "title")
 
@@ -398,12 +335,6 @@ class EventCountry(models.Model):
 
     def __str__(self):
         return f"{self.country} in {self.event}"
-
-    def save(self, *args, **kwargs):
-        # The sort key is the event's: copied, never edited.
-        for name in self.SORT_FIELDS:
-            setattr(self, name, getattr(self.event, name))
-        super().save(*args, **kwargs)
 
     def natural_key(self):
         return (*self.event.natural_key(), *self.country.natural_key())
@@ -530,26 +461,6 @@ class Participant(DomainModel):
         super().clean()
         if not (self.official_id or self.organization_id or self.country_id):
             raise ValidationError("Name an official, an organization or a country.")
-        self.fill_derived()
-
-    def fill_derived(self):
-        """Derive the post from the official's tenures on the event's date (unless the
-        editor chose one), and the country from the post where the editor left it empty."""
-        if self.post_chosen and not self.post_id:
-            self.post_chosen = False
-        if self.official_id and not self.post_chosen and self.event_id and self.event.date_start:
-            self.post = self.official.post_on(self.event.date_start, self.country)
-        if not self.country_id:
-            if self.post_id and self.post.country_id:
-                self.country_id = self.post.country_id
-            elif self.official_id and self.official.country_id:
-                self.country_id = self.official.country_id
-            elif self.organization_id and self.organization.country_id:
-                self.country_id = self.organization.country_id
-
-    def save(self, *args, **kwargs):
-        self.fill_derived()
-        super().save(*args, **kwargs)
 
 
 def participant_label(who: str, post: str | None, official, country: str | None) -> str:

@@ -14,7 +14,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Lower
 
 from events.dates import DatePrecision, FuzzyDate
-from events.models.base import DomainModel, PublicIdQuerySet, history, unique_slug
+from events.models.base import DomainModel, PublicIdQuerySet, history
 from events.models.fuzzy import fuzzy_date_constraints, validate_fuzzy_fields
 from events.models.places import Country
 
@@ -79,11 +79,6 @@ class Organization(DomainModel):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
 
 class Official(DomainModel):
     """A person who acts for a country or organization."""
@@ -122,21 +117,6 @@ class Official(DomainModel):
 
     def __str__(self):
         return self.name
-
-    def save(self, *args, **kwargs):
-        if not self.slug:
-            self.slug = unique_slug(self, self.name)
-        super().save(*args, **kwargs)
-
-    def post_on(self, day: date, country: Country | None = None):
-        """The post this official held on `day`; with several, the one for `country` if
-        given, else the most recently started."""
-        tenures = self.tenures.in_office_on(day).select_related("post")
-        if country is not None:
-            for_country = [t for t in tenures if t.post.country_id == country.pk]
-            tenures = for_country or tenures
-        tenure = next(iter(tenures), None)
-        return tenure.post if tenure else None
 
 
 class OfficialNameQuerySet(models.QuerySet):
@@ -242,10 +222,6 @@ class Post(DomainModel):
 
     def __str__(self):
         return self.title
-
-    def holders_on(self, day: date):
-        """The officials who held this post on `day` (usually one)."""
-        return Official.objects.filter(tenures__in=self.tenures.in_office_on(day)).distinct()
 
 
 class TenureQuerySet(PublicIdQuerySet):

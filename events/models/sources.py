@@ -178,13 +178,6 @@ class Statement(DomainModel):
             ),
         ]
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        statement = super().from_db(db, field_names, values)
-        # The event it was attached to when read: moving it refreshes both events' text.
-        statement._loaded_event_id = statement.__dict__.get("event_id")
-        return statement
-
     def __str__(self):
         speaker = self.official or self.organization
         quote = self.text if len(self.text) <= 60 else f"{self.text[:57]}..."

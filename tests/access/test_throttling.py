@@ -29,7 +29,7 @@ def throttle_cache(request, settings):
             pytest.skip("no Redis on 127.0.0.1:6379")
         settings.CACHES = {
             "default": {
-                "BACKEND": "django.core.cache.backends.redis.RedisCache",
+                "BACKEND": "django_redis.cache.RedisCache",
                 "LOCATION": "redis://127.0.0.1:6379/15",
                 "KEY_PREFIX": "throttle-test",
             }

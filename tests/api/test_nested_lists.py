@@ -9,8 +9,9 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from events.models import Participant
+from events.models import Citation, EventRelation, Participant, Statement
 from tests import factories
+from tests.writes import save
 
 pytestmark = pytest.mark.django_db
 
@@ -29,19 +30,19 @@ def test_every_kind_of_participant_reads_with_its_nested_records(api):
     official = factories.OfficialFactory(name='Volodymyr "Vova" Zelenskyy \\ Зеленський 🇺🇦')
     post = factories.PostFactory(title="President\tof Ukraine\n", country=ukraine)
     organization = factories.OrganizationFactory(name="Verkhovna Rada", country=None)
-    first = Participant.objects.create(
-        event=event,
-        official=official,
-        post=post,
-        post_chosen=True,
-        country=ukraine,
-        role="host",
-        note="Kyiv",
+    first = save(
+        Participant(
+            event=event,
+            official=official,
+            post=post,
+            post_chosen=True,
+            country=ukraine,
+            role="host",
+            note="Kyiv",
+        )
     )
-    second = Participant.objects.create(
-        event=event, organization=organization, role="participant", note=""
-    )
-    third = Participant.objects.create(event=event, country=ukraine, role="signatory")
+    second = save(Participant(event=event, organization=organization, role="participant", note=""))
+    third = save(Participant(event=event, country=ukraine, role="signatory"))
 
     assert read(api, event) == [
         {
@@ -137,8 +138,8 @@ def test_sources_read_with_publisher_and_publication_time_in_iso_form(api):
         published_at=dt.datetime(2024, 10, 26, 14, 5, 9, 120000, tzinfo=dt.UTC),
     )
     undated = factories.SourceFactory(headline='A "quoted" headline')
-    event.citations.create(source=dated, excerpt="Modi met Zelenskyy.")
-    event.citations.create(source=undated)
+    save(Citation(event=event, source=dated, excerpt="Modi met Zelenskyy."))
+    save(Citation(event=event, source=undated))
     assert read(api, event, "sources") == [
         {
             "id": str(dated.public_id),
@@ -164,8 +165,8 @@ def test_statements_read_with_who_spoke_and_their_source(api):
     source = factories.SourceFactory()
     official = factories.OfficialFactory(name="Dmytro Kuleba")
     ministry = factories.OrganizationFactory(name="Ministry of External Affairs")
-    by_official = event.statements.create(official=official, source=source, text="We agreed.")
-    by_body = event.statements.create(organization=ministry, source=source, text="Noted.")
+    by_official = save(Statement(event=event, official=official, source=source, text="We agreed."))
+    by_body = save(Statement(event=event, organization=ministry, source=source, text="Noted."))
     ref = {"id": str(official.public_id), "name": official.name, "slug": official.slug}
     body = {"id": str(ministry.public_id), "name": ministry.name, "slug": ministry.slug}
     assert read(api, event, "statements") == [
@@ -175,6 +176,8 @@ def test_statements_read_with_who_spoke_and_their_source(api):
             "organization": None,
             "text": "We agreed.",
             "source": str(source.public_id),
+            "source_headline": source.headline,
+            "source_url": source.url,
         },
         {
             "id": str(by_body.public_id),
@@ -182,22 +185,30 @@ def test_statements_read_with_who_spoke_and_their_source(api):
             "organization": body,
             "text": "Noted.",
             "source": str(source.public_id),
+            "source_headline": source.headline,
+            "source_url": source.url,
         },
     ]
 
 
-def test_a_full_page_is_one_query_whatever_it_lists(api):
+def test_a_full_page_is_one_query_and_the_revision_whatever_it_lists(api):
     for _ in range(3):
         event = factories.EventFactory()
         factories.ParticipantFactory(event=event)
         factories.AgreementFactory(event=event)
-        event.citations.create(source=factories.SourceFactory())
-        event.statements.create(
-            official=factories.OfficialFactory(), source=factories.SourceFactory(), text="Yes."
+        save(Citation(event=event, source=factories.SourceFactory()))
+        save(
+            Statement(
+                event=event,
+                official=factories.OfficialFactory(),
+                source=factories.SourceFactory(),
+                text="Yes.",
+            )
         )
-        event.relations_from.create(to_event=factories.EventFactory(), kind="precedes")
+        save(EventRelation(from_event=event, to_event=factories.EventFactory(), kind="precedes"))
     cache.clear()
     with CaptureQueriesContext(connection) as queries:
         assert api.get("/api/events/?cursor=").status_code == 200
-    # The events with every list inside them, related events included.
-    assert len(queries) == 1
+    # The events with every list inside them, related events included; and the data's
+    # revision, which the page's ETag is made of.
+    assert len(queries) == 2

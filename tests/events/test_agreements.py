@@ -5,15 +5,22 @@ from datetime import date
 import pytest
 
 from events.dates import DatePrecision as P
-from events.models import AgreementStatus
+from events.models import AgreementStatus, AgreementStatusChange
 from tests import factories
+from tests.writes import delete, save
 
 pytestmark = pytest.mark.django_db
 
 
 def add(agreement, status, start, end=None, precision=P.DAY):
-    return agreement.status_changes.create(
-        status=status, date_start=start, date_end=end or start, date_precision=precision
+    return save(
+        AgreementStatusChange(
+            agreement=agreement,
+            status=status,
+            date_start=start,
+            date_end=end or start,
+            date_precision=precision,
+        )
     )
 
 
@@ -38,9 +45,10 @@ def test_deleting_a_change_falls_back_to_the_one_before():
     agreement = factories.AgreementFactory()
     add(agreement, "signed", date(2024, 8, 23))
     ratified = add(agreement, "ratified", date(2025, 3, 1))
-    ratified.delete()
+    delete(ratified)
     agreement.refresh_from_db()
     assert agreement.status == AgreementStatus.SIGNED
-    agreement.status_changes.all().delete()
+    for change in agreement.status_changes.all():
+        delete(change)
     agreement.refresh_from_db()
     assert agreement.status == ""

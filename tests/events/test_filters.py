@@ -110,16 +110,3 @@ def test_type_and_topic_filters_need_no_distinct():
         ).qs.query
     )
     assert "DISTINCT" not in sql
-
-
-def test_the_filters_key_reads_parameters_as_the_form_does():
-    def key(query):
-        return EventFilter.key(QueryDict(query))
-
-    # The form filters on the last of repeated one-value parameters: so does the key.
-    assert key("q=russia&q=ukraine") != key("q=ukraine&q=russia")
-    assert key("q=russia&q=ukraine") == key("q=ukraine")
-    # Repeatable ones are sets; ordering, paging and fields choose no events.
-    assert key("country=UA&country=IN") == key("country=IN&country=UA")
-    assert key("type=visit&page=2&ordering=date&fields=id") == key("type=visit")
-    assert key("") == ()

@@ -10,6 +10,7 @@ from events import search_index
 from events.models import Event, Participant
 from importing.api import import_file
 from tests import factories
+from tests.writes import delete, save
 
 pytestmark = pytest.mark.django_db
 
@@ -49,10 +50,10 @@ def test_punctuation_beside_words_is_dropped_as_on_postgresql():
 def test_the_sqlite_index_follows_inserts_updates_deletes_and_imports(tmp_path):
     event = factories.EventFactory(title="First title")
     gone = factories.EventFactory(title="Deleted soon")
-    Participant.objects.create(event=event, official=factories.OfficialFactory(name="Ann Lee"))
+    save(Participant(event=event, official=factories.OfficialFactory(name="Ann Lee")))
     event.title = "Second title"
-    event.save()
-    gone.delete()
+    save(event)
+    delete(gone)
     path = tmp_path / "events.csv"
     path.write_text("external_id,date,type,title\nF-1,2024-02-01,call,Imported words\n")
     import_file(str(path))

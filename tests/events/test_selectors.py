@@ -41,7 +41,7 @@ def test_india_ukraine_relation_summary():
     assert {r["key"]: r["count"] for r in summary.counts_by_year.rows} == {"2024": 3}
     assert summary.agreements.count() == 4
     assert {a.status for a in summary.agreements} == {"approved"}
-    assert [e.date_label for e in summary.latest_events] == [
+    assert [e.date_label for e in summary.events.newest_first()] == [
         "26 Oct 2024",
         "late Sep 2024",
         "Aug 2024",

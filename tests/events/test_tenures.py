@@ -6,7 +6,9 @@ import pytest
 
 from events.dates import DatePrecision as P
 from events.models import Participant, Tenure
+from events.selectors import holders_of
 from tests import factories
+from tests.writes import save
 
 pytestmark = pytest.mark.django_db
 
@@ -15,10 +17,10 @@ def test_holders_change_hands_at_the_tenure_boundary():
     post = factories.PostFactory()
     before = factories.TenureFactory(post=post, start=date(2020, 1, 1), end=date(2024, 9, 4))
     after = factories.TenureFactory(post=post, start=date(2024, 9, 5))
-    assert list(post.holders_on(date(2024, 9, 4))) == [before.official]
-    assert list(post.holders_on(date(2024, 9, 5))) == [after.official]
-    assert list(post.holders_on(date(2030, 1, 1))) == [after.official]
-    assert list(post.holders_on(date(2019, 12, 31))) == []
+    assert list(holders_of(post, date(2024, 9, 4))) == [before.official]
+    assert list(holders_of(post, date(2024, 9, 5))) == [after.official]
+    assert list(holders_of(post, date(2030, 1, 1))) == [after.official]
+    assert list(holders_of(post, date(2019, 12, 31))) == []
 
 
 def test_a_fuzzy_start_counts_from_its_earliest_day():
@@ -33,7 +35,7 @@ def test_a_fuzzy_start_counts_from_its_earliest_day():
 def test_participant_post_is_filled_from_tenures_on_the_event_date():
     tenure = factories.TenureFactory(start=date(2024, 9, 5))
     event = factories.EventFactory(date_start=date(2024, 10, 26))
-    participant = Participant.objects.create(event=event, official=tenure.official)
+    participant = save(Participant(event=event, official=tenure.official))
     assert participant.post == tenure.post
     assert participant.country == tenure.post.country
 
@@ -41,7 +43,7 @@ def test_participant_post_is_filled_from_tenures_on_the_event_date():
 def test_participant_before_the_tenure_gets_no_post():
     tenure = factories.TenureFactory(start=date(2024, 9, 5))
     event = factories.EventFactory(date_start=date(2024, 8, 1))
-    participant = Participant.objects.create(event=event, official=tenure.official)
+    participant = save(Participant(event=event, official=tenure.official))
     assert participant.post is None
 
 
@@ -49,12 +51,12 @@ def test_a_post_chosen_by_the_editor_is_kept():
     tenure = factories.TenureFactory(start=date(2024, 9, 5))
     other_post = factories.PostFactory()
     event = factories.EventFactory()
-    participant = Participant.objects.create(
-        event=event, official=tenure.official, post=other_post, post_chosen=True
+    participant = save(
+        Participant(event=event, official=tenure.official, post=other_post, post_chosen=True)
     )
     assert participant.post == other_post
     event.date_start = event.date_end = date(2025, 1, 1)
-    event.save()
+    save(event)
     participant.refresh_from_db()
     assert participant.post == other_post
 
@@ -64,10 +66,10 @@ def test_a_derived_post_follows_a_new_event_date():
     old = factories.TenureFactory(official=official, start=date(2010, 1, 1), end=date(2019, 12, 31))
     new = factories.TenureFactory(official=official, start=date(2020, 1, 1))
     event = factories.EventFactory(date_start=date(2015, 6, 1))
-    participant = Participant.objects.create(event=event, official=official)
+    participant = save(Participant(event=event, official=official))
     assert participant.post == old.post
     event.date_start = event.date_end = date(2024, 6, 1)
-    event.save()
+    save(event)
     participant.refresh_from_db()
     assert participant.post == new.post
 
@@ -77,12 +79,10 @@ def test_with_two_posts_at_once_the_one_for_the_participants_country_wins():
     home = factories.TenureFactory(official=official, start=date(2020, 1, 1))
     abroad = factories.TenureFactory(official=official, start=date(2022, 1, 1))
     event = factories.EventFactory(date_start=date(2024, 1, 1))
-    participant = Participant.objects.create(
-        event=event, official=official, country=home.post.country
-    )
+    participant = save(Participant(event=event, official=official, country=home.post.country))
     assert participant.post == home.post
     # Without a country, the most recently started post is taken.
-    other = Participant.objects.create(event=event, official=official, role="speaker")
+    other = save(Participant(event=event, official=official, role="speaker"))
     assert other.post == abroad.post
 
 

@@ -7,6 +7,7 @@ from events.models import Country, CountryName, OfficialName
 from extraction import gazetteer as gazetteer_module
 from extraction.gazetteer import get_gazetteer
 from tests import factories
+from tests.writes import save
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -59,9 +60,7 @@ def test_topics_ignore_hyphenated_words():
 def test_the_gazetteer_is_cached_until_its_names_change():
     first = get_gazetteer()
     assert get_gazetteer() is first
-    CountryName.objects.create(
-        country=Country.objects.get(iso_alpha2="UA"), name="Kyivland", kind="alias"
-    )
+    save(CountryName(country=Country.objects.get(iso_alpha2="UA"), name="Kyivland", kind="alias"))
     rebuilt = get_gazetteer()
     assert rebuilt is not first
     assert [v for _, _, v, _ in found("Kyivland")] == ["UA"]

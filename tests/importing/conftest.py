@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from django.core.management import CommandError, call_command
 
+from events.derived.search import search_texts
+
 DATA = Path(__file__).parent / "data"
 
 
@@ -46,8 +48,9 @@ def import_events():
 
 
 def assert_search_text_is_derived(event):
-    """The stored search text holds what Event.build_search_text() derives, each item once,
-    title first; the order of names is the builder's business (search ignores it)."""
-    stored, derived = event.search_text.split("\n"), event.build_search_text().split("\n")
+    """The stored search text holds what events.derived.search derives for a saved event,
+    each item once, title first; the order of names is the builder's business (search
+    ignores it)."""
+    stored, derived = event.search_text.split("\n"), search_texts([event.pk])[event.pk].split("\n")
     assert stored[0] == event.title
     assert sorted(stored) == sorted(derived)

@@ -13,6 +13,7 @@ from events.models import (
     Participant,
     Source,
 )
+from events.selectors import post_of
 from tests import factories
 from tests.importing.conftest import assert_search_text_is_derived
 
@@ -73,7 +74,7 @@ def test_participants_get_the_post_held_that_day_and_its_country(documented, imp
     )
     for participant in (modi, zelensky):
         event = participant.event
-        assert participant.post == participant.official.post_on(event.date_start)
+        assert participant.post == post_of(participant.official, event.date_start)
 
 
 def test_participants_out_of_office_have_no_post_and_unknown_names_become_officials(

@@ -2,8 +2,9 @@
 
 import pytest
 
-from events.models import Agreement, Participant, Statement
+from events.models import Agreement, AgreementParty, Citation, Participant, Statement
 from tests import factories
+from tests.writes import save
 
 pytestmark = pytest.mark.django_db
 
@@ -15,12 +16,12 @@ def hostile_event():
     official = factories.OfficialFactory(name=f"Official {PAYLOAD}")
     event = factories.EventFactory(title=f"Title {PAYLOAD}", summary=f"Summary {PAYLOAD}")
     country = factories.CountryFactory()
-    Participant.objects.create(event=event, official=official, country=country, role="host")
+    save(Participant(event=event, official=official, country=country, role="host"))
     source = factories.SourceFactory(headline=f"Headline {PAYLOAD}")
-    event.citations.create(source=source, excerpt=f"Excerpt {PAYLOAD}")
-    Statement.objects.create(event=event, official=official, source=source, text=f"Quote {PAYLOAD}")
-    agreement = Agreement.objects.create(title=f"Agreement {PAYLOAD}", kind="mou", event=event)
-    agreement.parties.create(country=country)
+    save(Citation(event=event, source=source, excerpt=f"Excerpt {PAYLOAD}"))
+    save(Statement(event=event, official=official, source=source, text=f"Quote {PAYLOAD}"))
+    agreement = save(Agreement(title=f"Agreement {PAYLOAD}", kind="mou", event=event))
+    save(AgreementParty(agreement=agreement, country=country))
     return event, official, country, agreement
 
 

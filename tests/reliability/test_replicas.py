@@ -23,8 +23,8 @@ from django.db import transaction
 from events.models import Event
 read = sorted(Event.objects.values_list("title", flat=True))
 with transaction.atomic():
-    Event.objects.create(title="Written", type="meeting", date_start=date(2024, 1, 1),
-                         date_end=date(2024, 1, 1), date_precision=1)
+    save(Event(title="Written", type="meeting", date_start=date(2024, 1, 1),
+                         date_end=date(2024, 1, 1), date_precision=1))
     inside = sorted(Event.objects.values_list("title", flat=True))
 print(json.dumps({"read": read, "inside": inside}))
 """
@@ -65,8 +65,8 @@ def primary_and_replica():
             "shell",
             "-c",
             "from datetime import date; from events.models import Event; "
-            "Event.objects.create(title='Only on the replica', type='meeting', "
-            "date_start=date(2024, 1, 1), date_end=date(2024, 1, 1), date_precision=1)",
+            "save(Event(title='Only on the replica', type='meeting', "
+            "date_start=date(2024, 1, 1), date_end=date(2024, 1, 1), date_precision=1))",
             env={"DATABASE_URL": urls[1]},
         )
         yield urls

@@ -5,7 +5,6 @@ import datetime as dt
 import re
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -15,6 +14,7 @@ from events.selectors import Counts
 from importing.api import import_file
 from tests import factories
 from tests.timeline.page_text import texts
+from tests.writes import save
 from timeline.chart import PLOT_HEIGHT, month_chart
 
 SEED_MONTHS = Counts(
@@ -99,19 +99,17 @@ class TestOnThePage:
         assert "<title>Jul 2024: 1 event</title>" in content
         assert "2 events match the filters." in content
 
-    def test_counts_are_kept_until_the_data_changes(self, client):
-        with CaptureQueriesContext(connection) as first:
-            self.content(client, "?country=IN")
-        with CaptureQueriesContext(connection) as again:
-            self.content(client, "?country=IN")
-        # The list is read afresh; the chart and the total come from the cache.
-        assert any("COUNT(" in query["sql"] for query in first)
-        assert not any("COUNT(" in query["sql"] for query in again)
-
+    def test_counts_follow_a_new_event_at_once(self, client):
+        self.content(client, "?country=IN")
         event = factories.EventFactory(date_start=dt.date(2024, 10, 1))
-        EventCountry.objects.create(event=event, country=Country.objects.get(iso_alpha2="IN"))
+        save(EventCountry(event=event, country=Country.objects.get(iso_alpha2="IN")))
         assert "<title>Oct 2024: 2 events</title>" in self.content(client, "?country=IN")
         assert "<title>Oct 2024: 2 events</title>" in self.content(client)
+
+    def test_the_chart_of_all_events_is_read_from_the_tallies(self, client):
+        with CaptureQueriesContext(connection) as queries:
+            self.content(client)
+        assert not any("COUNT(" in q["sql"] and '"events_event"' in q["sql"] for q in queries)
 
     def test_an_import_changes_the_counts(self, client, tmp_path):
         assert "<title>Oct 2024: 1 event</title>" in self.content(client)
@@ -120,25 +118,16 @@ class TestOnThePage:
         import_file(str(path))
         assert "<title>Oct 2024: 2 events</title>" in self.content(client)
 
-    def test_the_chart_is_drawn_once_for_every_page_of_the_same_filters(self, client, settings):
-        settings.PAGE_CACHE = False  # pages rendered anew: the chart alone is kept
+    def test_every_page_of_the_same_filters_draws_the_same_chart(self, client):
         for day in range(55):  # more than a page
             start = dt.date(2024, 5, 1) + dt.timedelta(days=day)
             factories.EventFactory(date_start=start, title=f"Spring talks {day}")
         first = self.content(client, "?q=Spring")
         following = re.search(r'rel="next" href="\?([^"]+)"', first).group(1)
         second = self.content(client, "?" + following.replace("&amp;", "&"))
-        kept = [key for key in cache._cache if ":timeline:fragment:" in key]
-        assert len(kept) == 2  # the chart and the filter form, once each
         chart = first[first.index('<figure class="chart">') : first.index("</figure>")]
         assert chart in second
         assert "cursor" not in chart  # its links start the list again
-
-    def test_a_kept_chart_is_drawn_again_when_the_data_changes(self, client, settings):
-        settings.PAGE_CACHE = False
-        assert "<title>Oct 2024: 1 event</title>" in self.content(client)
-        factories.EventFactory(date_start=dt.date(2024, 10, 3))
-        assert "<title>Oct 2024: 2 events</title>" in self.content(client)
 
 
 def test_chart_markup_has_no_style_attributes_for_the_content_security_policy():

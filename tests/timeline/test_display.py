@@ -8,8 +8,9 @@ import pytest
 from events.dates import FuzzyDate
 from events.models import Event, EventRelation
 from tests import factories
+from tests.writes import save
 from timeline.display import group_by_year_and_month
-from timeline.entries import read_entries
+from timeline.entries import EntryReader, Names
 
 
 def event(date, title="Event"):
@@ -17,7 +18,7 @@ def event(date, title="Event"):
 
 
 def related_events(event):
-    (entry,) = read_entries(Event.objects.filter(pk=event.pk))
+    (entry,) = EntryReader(Names.load()).read(Event.objects.filter(pk=event.pk))
     return entry["related"]
 
 
@@ -56,7 +57,7 @@ def test_same_day_only_when_both_are_that_exact_day(other_date, same_day):
         date_precision=other_date.precision,
         date_qualifier=other_date.qualifier,
     )
-    EventRelation.objects.create(from_event=strike, to_event=other, kind="context_for")
+    save(EventRelation(from_event=strike, to_event=other, kind="context_for"))
     [shown] = related_events(other)
     assert shown["label"] == "has as context"
     assert shown["title"] == strike.title
@@ -68,8 +69,8 @@ def test_relations_both_ways_are_listed_oldest_first_in_their_own_words():
     middle = factories.EventFactory(title="Summit", date_start=dt.date(2024, 5, 1))
     before = factories.EventFactory(title="Talks", date_start=dt.date(2024, 4, 1))
     after = factories.EventFactory(title="Signing", date_start=dt.date(2024, 6, 1))
-    EventRelation.objects.create(from_event=before, to_event=middle, kind="precedes")
-    EventRelation.objects.create(from_event=after, to_event=middle, kind="part_of")
+    save(EventRelation(from_event=before, to_event=middle, kind="precedes"))
+    save(EventRelation(from_event=after, to_event=middle, kind="part_of"))
     shown = related_events(middle)
     assert [(r["label"], r["title"]) for r in shown] == [
         ("follows", "Talks"),

@@ -6,6 +6,7 @@ from django.urls import reverse
 from events.models import Agreement, AgreementStatusChange, Country
 from tests.timeline.page_text import event_titles, texts
 from tests.timeline.test_index import SEED_TITLES
+from tests.writes import save
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -161,13 +162,15 @@ def test_agreement_lifecycle_is_in_date_then_step_order(client):
         ("ratified", "2024-11-05", "2024-11-05", 1),
         ("signed", "2024-11-05", "2024-11-05", 1),
     ]:
-        AgreementStatusChange.objects.create(
-            agreement=agreement,
-            status=status,
-            date_start=start,
-            date_end=end,
-            date_precision=precision,
-            party=ukraine if status == "ratified" else None,
+        save(
+            AgreementStatusChange(
+                agreement=agreement,
+                status=status,
+                date_start=start,
+                date_end=end,
+                date_precision=precision,
+                party=ukraine if status == "ratified" else None,
+            )
         )
     lifecycle = texts(get(client, f"/timeline/agreements/{FIRST_AGREEMENT}/"), "li")
     steps = [item for item in lifecycle if "2024" in item and "approved" not in item.lower()]

@@ -14,7 +14,7 @@ from django.core.management.commands.loaddata import Command as LoadData
 from django.db import DEFAULT_DB_ALIAS, transaction
 
 from events.models import Event
-from events.search_text import refresh_search_texts
+from events.services import write_unit
 
 DEFAULT_FIXTURES = ["countries", "seed"]
 
@@ -35,7 +35,7 @@ class Command(BaseCommand):
         finder.serialization_formats = serializers.get_public_serializer_formats()
         created = existing = 0
         self.created_events = []
-        with transaction.atomic(using=database):
+        with transaction.atomic(using=database), write_unit() as changes:
             for label in fixtures:
                 try:
                     found = finder.find_fixtures(label)
@@ -47,8 +47,11 @@ class Command(BaseCommand):
                         raise CommandError(f"{path}: compressed fixtures are not supported.")
                     c, e = self.load_file(path, fmt, database)
                     created, existing = created + c, existing + e
-            # Fixtures load raw, without signals: derive what signals would have.
-            refresh_search_texts(event.pk for event in self.created_events)
+            # Fixtures load raw, past the services: what they derive is derived here.
+            for event in self.created_events:
+                changes.event_created(event.pk)
+            if created:
+                changes.wrote()
         if options["verbosity"]:
             self.stdout.write(f"Created {created} records; {existing} were already present.")
 

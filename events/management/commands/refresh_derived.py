@@ -1,29 +1,56 @@
-"""Recompute the data the project derives and stores for speed: each event's search text and
-the sort key its country links carry. Signals and the importer keep them current; run this
-after changing the database some other way (raw SQL, QuerySet.update, a partial restore)."""
+"""Check, and repair, the data the project derives and stores (events.derived): posts held
+and participants' countries, the countries involved with their sort keys, search text,
+agreements' status and the tallies. Writes keep them current; run this after changing the
+database some other way (raw SQL, QuerySet.update, a partial restore)."""
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.db.models import OuterRef, Subquery
 
-from events import data_version
-from events.models import Event, EventCountry
-from events.search_text import CHUNK, refresh_search_texts
+from events.derived import agreements, countries, posts, revision, search, tallies
+from events.models import Agreement, Event
+
+CHUNK = 5000
 
 
 class Command(BaseCommand):
-    help = "Recompute events' search text and their country links' sort keys."
+    help = "Check and repair derived data: posts, countries involved, search text, status, tallies."
 
-    def handle(self, *args, **options):
-        with transaction.atomic():
-            event = Event.objects.filter(pk=OuterRef("event_id"))
-            links = EventCountry.objects.update(
-                **{name: Subquery(event.values(name)[:1]) for name in EventCountry.SORT_FIELDS}
-            )
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--check",
+            action="store_true",
+            help="Only report what is out of step (exit 1 if anything is); change nothing.",
+        )
+
+    def handle(self, *args, check, **options):
+        found = {"participants": 0, "country links": 0, "search texts": 0, "statuses": 0}
         ids = list(Event.objects.order_by("pk").values_list("pk", flat=True))
-        for start in range(0, len(ids), CHUNK * 20):
-            with transaction.atomic():
-                refresh_search_texts(ids[start : start + CHUNK * 20])
-        # The data was changed behind the app's back: what was computed from it is stale.
-        data_version.changed()
-        self.stdout.write(f"Refreshed {len(ids)} events' search text and {links} country links.")
+        with transaction.atomic():
+            for start in range(0, len(ids), CHUNK):
+                chunk = ids[start : start + CHUNK]
+                found["participants"] += posts.refresh_participants(chunk)
+                found["country links"] += countries.refresh_links(chunk)
+                found["search texts"] += search.refresh_search_texts(chunk)
+            agreement_ids = Agreement.objects.values_list("pk", flat=True)
+            before = dict(Agreement.objects.values_list("pk", "status"))
+            agreements.refresh_statuses(agreement_ids)
+            after = dict(Agreement.objects.values_list("pk", "status"))
+            found["statuses"] = sum(before[pk] != after.get(pk) for pk in before)
+            stored = tallies.stored()
+            tallies.rebuild()
+            recounted = tallies.stored()
+            found["tally counts"] = sum(
+                stored[key] != recounted[key] for key in set(stored) | set(recounted)
+            )
+            if check:
+                transaction.set_rollback(True)
+            else:
+                # The data was changed behind the app's back: clients must not keep pages.
+                revision.bump()
+        summary = ", ".join(f"{count} {name}" for name, count in found.items())
+        if check:
+            if any(found.values()):
+                raise CommandError(f"Out of step: {summary}. Run refresh_derived to repair.")
+            self.stdout.write(f"All derived data is in step ({len(ids)} events).")
+        else:
+            self.stdout.write(f"Repaired {summary} ({len(ids)} events).")

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
-from events import data_version
+from events.derived import revision
 from events.management.commands.backup_data import _base_env, pg_environment
 
 
@@ -66,5 +66,7 @@ class Command(BaseCommand):
             with transaction.atomic(using=database):
                 call_command("flush", database=database, interactive=False, verbosity=0)
                 call_command("loaddata", str(file), database=database, verbosity=0)
-        data_version.changed(database)
+        # Pages clients hold of the data before the restore must not be taken as current.
+        with transaction.atomic(using=database):
+            revision.bump(using=database)
         self.stdout.write(f"Restored {file}.")
