@@ -73,12 +73,13 @@ BENCH_EVENTS ?= 1000000
 bench: $(VENV)/.installed-bench
 	$(BIN)/python bench/run.py --events $(BENCH_EVENTS)
 
-## test: lint and run the whole suite (SQLite unless DATABASE_URL is set)
+## test: lint and run the whole suite on every core (SQLite unless DATABASE_URL is set)
+TEST_WORKERS ?= auto
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
-	$(BIN)/pytest $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
