@@ -40,8 +40,10 @@ class Changes:
     touch_queries: list[QuerySet] = field(default_factory=list)
     # Agreements whose lifecycle changed: status computed again.
     agreements: set[int] = field(default_factory=set)
-    # Other records whose nested lists changed (an official's spellings): updated_at.
+    # Other records whose representation changed (an official's spellings, a quote's
+    # speaker renamed): updated_at, by key or by a queryset of keys.
     records: dict[type, set[int]] = field(default_factory=dict)
+    record_queries: list[tuple[type, QuerySet]] = field(default_factory=list)
     # Tally changes so far, and the events whose counts before the write are in them.
     tally_delta: Counter = field(default_factory=Counter)
     snapped: set[int] = field(default_factory=set)
@@ -79,9 +81,11 @@ class Changes:
         self.agreements |= {pk for pk in agreement_ids if pk}
         self.written = True
 
-    def touch_record(self, model, pk) -> None:
+    def touch_record(self, model, pk=None, query: QuerySet | None = None) -> None:
         if pk:
             self.records.setdefault(model, set()).add(pk)
+        if query is not None:
+            self.record_queries.append((model, query))
         self.written = True
 
     def wrote(self) -> None:
@@ -117,4 +121,6 @@ def flush(changes: Changes) -> None:
         Event.objects.filter(pk__in=query).update(updated_at=now)
     for model, pks in changes.records.items():
         model.objects.filter(pk__in=pks).update(updated_at=now)
+    for model, query in changes.record_queries:
+        model.objects.filter(pk__in=query).update(updated_at=now)
     revision.bump(now)

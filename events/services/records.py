@@ -115,6 +115,8 @@ def _official(old, new, changes):
     if old is not None and changed(old, new, NAME_FIELDS):
         changes.retext_events(query=dependents.participating(officials=[old.pk]))
         changes.touch_events(query=dependents.quoting(officials=[old.pk]))
+        # Quotes show who said them.
+        changes.touch_record(Statement, query=_keys(Statement, official=old.pk))
 
 
 def _official_names(old, new, changes):
@@ -139,11 +141,19 @@ def _organization(old, new, changes):
         changes.retext_events(query=dependents.participating(organizations=[old.pk]))
         changes.touch_events(query=dependents.quoting(organizations=[old.pk]))
         changes.touch_events(query=dependents.citing(publishers=[old.pk]))
+        # Records that show it by name: quotes, sources it published, bodies within it,
+        # agreements it is party to.
+        changes.touch_record(Statement, query=_keys(Statement, organization=old.pk))
+        changes.touch_record(Source, query=_keys(Source, publisher=old.pk))
+        changes.touch_record(Organization, query=_keys(Organization, parent=old.pk))
+        changes.touch_record(Agreement, query=_keys(Agreement, parties__organization=old.pk))
 
 
 def _post(old, new, changes):
-    if old is not None and changed(old, new, ("title",)):
+    if old is not None and changed(old, new, ("title", "kind", "country_id")):
         changes.touch_events(query=dependents.participating(posts=[old.pk]))
+        # Officials list the posts they held.
+        changes.touch_record(Official, query=_keys(Tenure, "official_id", post=old.pk))
 
 
 def _country(old, new, changes):
@@ -157,6 +167,11 @@ def _topic(old, new, changes):
     if old is not None and changed(old, new, ("name", "slug")):
         changes.touch_events(query=dependents.tagged([old.pk]))
     changes.wrote()
+
+
+def _keys(model, field="pk", **lookup):
+    """The keys (`field`) of `model`'s rows matching `lookup`, as a subquery."""
+    return model.objects.filter(**lookup).values(field)
 
 
 def _source(old, new, changes):

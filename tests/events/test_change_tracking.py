@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from events.dates import DatePrecision as P
 from events.models import (
+    Agreement,
     AgreementStatusChange,
     Citation,
     Country,
@@ -200,3 +201,38 @@ def test_updated_at_moves_in_the_writing_transaction():
     renaming(Official, {"slug": "narendra-modi"}, "name", "N. Modi")()
     modi = Official.objects.get(slug="narendra-modi")
     assert all(e.updated_at >= start for e in Event.objects.filter(participants__official=modi))
+
+
+def record_stamps(model):
+    return dict(model.objects.values_list("pk", "updated_at"))
+
+
+def test_other_records_move_when_what_they_show_is_renamed():
+    officials, statements = record_stamps(Official), record_stamps(Statement)
+    sources, agreements = record_stamps(Source), record_stamps(Agreement)
+    post = Post.objects.get(title="Prime Minister of India")
+    save(post, title="PM of India")
+    holders = set(Tenure.objects.filter(post=post).values_list("official_id", flat=True))
+    assert {pk for pk, t in record_stamps(Official).items() if officials[pk] != t} == holders
+
+    modi = Official.objects.get(slug="narendra-modi")
+    save(modi, name="N. Modi")
+    quoted = set(Statement.objects.filter(official=modi).values_list("pk", flat=True))
+    assert {pk for pk, t in record_stamps(Statement).items() if statements[pk] != t} == quoted
+
+    publisher = Organization.objects.filter(publications__isnull=False).first()
+    save(publisher, name="Renamed publisher")
+    published = set(Source.objects.filter(publisher=publisher).values_list("pk", flat=True))
+    assert {pk for pk, t in record_stamps(Source).items() if sources[pk] != t} == published
+
+    agreement = Agreement.objects.first()
+    save(
+        AgreementStatusChange(
+            agreement=agreement,
+            status="ratified",
+            date_start=date(2025, 1, 10),
+            date_end=date(2025, 1, 10),
+            date_precision=P.DAY,
+        )
+    )
+    assert record_stamps(Agreement)[agreement.pk] != agreements[agreement.pk]
