@@ -123,7 +123,10 @@ class FuzzyBoundField(forms.CharField):
         try:
             fuzzy = parse_fuzzy_date(value)
         except FuzzyDateError as error:
-            raise forms.ValidationError(error.message, code="invalid_date") from None
+            # As a parameter: the message quotes the input, which may hold a "%".
+            raise forms.ValidationError(
+                "%(message)s", code="invalid_date", params={"message": error.message}
+            ) from None
         return fuzzy.start if self.side == "start" else fuzzy.end
 
 
@@ -269,9 +272,11 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(Exists(taking_part))
 
     def filter_topics(self, queryset, name, topics):
+        if topics.query.is_empty():  # none asked for (the field gives an empty queryset)
+            return queryset
         # EXISTS, not a join: an event with two of the topics is still one row.
         tagged = Event.topics.through.objects.filter(event=OuterRef("pk"), topic__in=topics)
-        return queryset.filter(Exists(tagged)) if topics else queryset
+        return queryset.filter(Exists(tagged))
 
     def filter_precision(self, queryset, name, slugs):
         return queryset.filter(date_precision__in=[DatePrecision.from_slug(s) for s in slugs])

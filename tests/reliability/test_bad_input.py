@@ -81,3 +81,27 @@ def test_read_login_covers_the_timeline_too(client, settings):
     response = client.get("/timeline/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
     assert client.get("/api/events/").status_code == 401
+
+
+@pytest.mark.parametrize(
+    ("path", "field"),
+    [
+        ("/api/events/?date_after=50%25", "date_after"),
+        ("/api/events/?date_before=50%25", "date_before"),
+        ("/api/stats/events/?group_by=month&date_after=50%25", "date_after"),
+        ("/api/officials/?in_office_on=50%25", "in_office_on"),
+        ("/api/agreements/?date_after=50%25", "date"),
+        ("/api/events/?page=%C2%B9", "page"),
+        ("/api/events/?page_size=%C2%B9", "page_size"),
+    ],
+)
+def test_input_that_looks_like_a_format_string_or_a_digit_is_a_400(client, path, field):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert field in response.json()
+
+
+def test_a_timeline_date_with_a_percent_sign_is_a_400_that_says_so(client):
+    response = client.get("/timeline/?date_after=50%25")
+    assert response.status_code == 400
+    assert "50%" in response.content.decode()
