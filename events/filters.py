@@ -272,7 +272,10 @@ class EventFilter(django_filters.FilterSet):
         return queryset.filter(Exists(taking_part))
 
     def filter_topics(self, queryset, name, topics):
-        if topics.query.is_empty():  # none asked for (the field gives an empty queryset)
+        # django-filter's field cleans chosen slugs to a list, and no choice to an empty
+        # queryset (asking that queryset for its truth would run a query).
+        none_asked = not topics if isinstance(topics, list) else topics.query.is_empty()
+        if none_asked:
             return queryset
         # EXISTS, not a join: an event with two of the topics is still one row.
         tagged = Event.topics.through.objects.filter(event=OuterRef("pk"), topic__in=topics)
