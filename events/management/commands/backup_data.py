@@ -1,6 +1,6 @@
 """Back up the database to a file: pg_dump on PostgreSQL, SQLite's online backup on SQLite,
-or, with --format json, a portable dump of every record with natural keys (loads into
-either database)."""
+or, with --format json, a portable dump of every row with its primary key (events.backups:
+restores exactly, into either database). Every backup is readable by its owner only."""
 
 import os
 import sqlite3
@@ -9,13 +9,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections
 
-# Everything but derived or rebuildable tables: sessions and content types come back on
-# migrate; permissions too.
-JSON_EXCLUDE = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+from events import backups
+
+SUFFIX = {"json": ".jsonl", "postgresql": ".dump", "sqlite": ".sqlite3"}
 
 
 def pg_environment(db: dict) -> dict:
@@ -44,42 +43,45 @@ class Command(BaseCommand):
     def handle(self, *args, output, format, database, **options):
         connection = connections[database]
         vendor = connection.vendor
-        suffix = {"json": ".json", "postgresql": ".dump", "sqlite": ".sqlite3"}
         kind = "json" if format == "json" else vendor
-        if kind not in suffix:
+        if kind not in SUFFIX:
             raise CommandError(f"No native backup for {vendor}; use --format json.")
         if output is None:
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-            output = Path(settings.BASE_DIR) / "backups" / f"{vendor}-{stamp}{suffix[kind]}"
+            folder = Path(settings.BASE_DIR) / "backups"
+            folder.mkdir(mode=0o700, exist_ok=True)
+            output = folder / f"{vendor}-{stamp}{SUFFIX[kind]}"
         output.parent.mkdir(parents=True, exist_ok=True)
-
-        if kind == "json":
-            call_command(
-                "dumpdata",
-                natural_foreign=True,
-                natural_primary=True,
-                exclude=JSON_EXCLUDE,
-                indent=1,
-                output=str(output),
-                database=database,
-                verbosity=0,
-            )
-        elif kind == "postgresql":
-            env = pg_environment(connection.settings_dict)
-            result = subprocess.run(
-                ["pg_dump", "--format=custom", "--no-owner", f"--file={output}"],
-                env={**_base_env(), **env},
-                capture_output=True,
-                text=True,
-            )
-            if result.returncode != 0:
-                output.unlink(missing_ok=True)
-                raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
-        else:
-            connection.ensure_connection()
-            # The online backup API copies a consistent snapshot while others write.
-            with sqlite3.connect(output) as target:
-                connection.connection.backup(target)
+        # Written beside the target and renamed when complete: a backup that failed half-way
+        # never looks like one.
+        partial = output.with_name(f".{output.name}.partial")
+        try:
+            if kind == "json":
+                with backups.private_file(partial) as stream:
+                    backups.dump(stream, database)
+            elif kind == "postgresql":
+                with backups.private_file(partial) as stream:
+                    result = subprocess.run(
+                        ["pg_dump", "--format=custom", "--no-owner"],
+                        env={**_base_env(), **pg_environment(connection.settings_dict)},
+                        stdout=stream,
+                        stderr=subprocess.PIPE,
+                        text=True,
+                    )
+                if result.returncode != 0:
+                    raise CommandError(f"pg_dump failed: {result.stderr.strip()}")
+            else:
+                backups.private_file(partial).close()
+                connection.ensure_connection()
+                # The online backup API copies a consistent snapshot while others write; the
+                # copy leaves WAL mode so that it is one self-contained file.
+                with sqlite3.connect(partial) as target:
+                    connection.connection.backup(target)
+                    target.execute("PRAGMA journal_mode=DELETE")
+                target.close()
+            partial.replace(output)
+        finally:
+            partial.unlink(missing_ok=True)
         self.stdout.write(str(output))
 
 

@@ -8,12 +8,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DEFAULT_DB_ALIAS, connections, transaction
 
+from events import backups
 from events.derived import revision
 from events.management.commands.backup_data import _base_env, pg_environment
 
+KINDS = {".dump": "postgresql", ".sqlite3": "sqlite", ".jsonl": "json", ".json": "legacy json"}
+
 
 class Command(BaseCommand):
-    help = "Replace the database's contents with a backup (.dump, .sqlite3 or .json)."
+    help = "Replace the database's contents with a backup (.dump, .sqlite3 or .jsonl)."
 
     def add_arguments(self, parser):
         parser.add_argument("file", type=Path)
@@ -26,14 +29,19 @@ class Command(BaseCommand):
         if not file.is_file():
             raise CommandError(f"No backup at {file}.")
         connection = connections[database]
-        kind = {".dump": "postgresql", ".sqlite3": "sqlite", ".json": "json"}.get(file.suffix)
+        kind = KINDS.get(file.suffix)
         if kind is None:
-            raise CommandError("A backup ends in .dump (PostgreSQL), .sqlite3 or .json.")
-        if kind not in ("json", connection.vendor):
+            raise CommandError("A backup ends in .dump (PostgreSQL), .sqlite3 or .jsonl.")
+        if kind not in ("json", "legacy json", connection.vendor):
             raise CommandError(
                 f"{file.name} is a {kind} backup; this database is {connection.vendor}. "
                 "Restore a --format json backup to move between databases."
             )
+        if kind == "json":
+            try:
+                backups.read_header(file)
+            except backups.BackupError as error:
+                raise CommandError(str(error)) from None
         if not yes and input(f"Replace everything in the database with {file}? [y/N] ") != "y":
             raise CommandError("Nothing restored.")
 
@@ -59,9 +67,19 @@ class Command(BaseCommand):
             connection.ensure_connection()
             with sqlite3.connect(file) as source:
                 source.backup(connection.connection)
+        elif kind == "json":
+            # The file holds rows, not the schema: bring the schema up to date, check the
+            # rows fit it, then replace them all in one transaction.
+            call_command("migrate", database=database, verbosity=0)
+            try:
+                backups.check_migrations(backups.read_header(file), database)
+                count = backups.load(file, database)
+            except backups.BackupError as error:
+                raise CommandError(f"{error} Nothing changed.") from None
+            self.stdout.write(f"Restored {count} records.")
         else:
-            # A JSON backup holds records, not the schema: migrate, empty, then load, in one
-            # transaction so a bad file leaves the data as it was.
+            # A dump of natural-key records, as backup_data wrote before the .jsonl format:
+            # loaded as before (loaddata); make a new backup once it is restored.
             call_command("migrate", database=database, verbosity=0)
             with transaction.atomic(using=database):
                 call_command("flush", database=database, interactive=False, verbosity=0)
