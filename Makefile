@@ -31,14 +31,15 @@ run: setup
 
 ## serve: production settings under gunicorn on $(HOST):$(PORT); needs DJANGO_SECRET_KEY
 ## (DJANGO_SECURE_SSL_REDIRECT=false for a plain-HTTP trial on loopback). Rate limits are
-## counted in Redis unless DJANGO_CACHE_URL says otherwise.
+## counted in Redis unless DJANGO_CACHE_URL says otherwise. Logs (access, errors with their
+## tracebacks and request ids) go to stderr; put a buffering proxy in front (deploy/).
 WORKERS ?= 3
 serve: export DJANGO_DEBUG = false
 serve: export DJANGO_CACHE_URL ?= redis://127.0.0.1:6379/1
 serve: setup
 	$(BIN)/python manage.py collectstatic --noinput -v0
-	$(BIN)/gunicorn config.wsgi --bind $(HOST):$(PORT) --workers $(WORKERS) \
-		--access-logfile - --graceful-timeout 10
+	$(BIN)/gunicorn config.wsgi --config config/gunicorn.py --bind $(HOST):$(PORT) \
+		--workers $(WORKERS)
 
 ## check-deploy: Django's deployment checks under production settings, warnings fail
 check-deploy: $(VENV)/.installed

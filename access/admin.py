@@ -4,6 +4,9 @@ from django.contrib import admin, messages
 from django.template.response import TemplateResponse
 from django.utils import timezone
 
+# Staff sign in here: their sessions' idle time is stamped at login (imported for that
+# receiver, which must be connected before the first login).
+from access import sessions  # noqa: F401
 from access.models import ApiToken
 
 

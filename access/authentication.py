@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 from rest_framework import authentication, exceptions
 
+from access import lockout
 from access.models import ApiToken
 
 # How stale last_used_at may get: one write a minute per token, not one a request.
@@ -13,7 +14,8 @@ LAST_USED_RESOLUTION = timedelta(minutes=1)
 
 class ApiTokenAuthentication(authentication.BaseAuthentication):
     """`Authorization: Token <key>` (or `Bearer <key>`). A wrong, revoked or expired key is
-    a 401, never a silent fall back to anonymous."""
+    a 401, never a silent fall back to anonymous, and counts against the client's address:
+    past the limit, the address gets 429 for a while (access.lockout)."""
 
     keywords = ("token", "bearer")
 
@@ -21,6 +23,15 @@ class ApiTokenAuthentication(authentication.BaseAuthentication):
         header = authentication.get_authorization_header(request).split()
         if not header or header[0].decode(errors="replace").lower() not in self.keywords:
             return None
+        lockout.check(request)
+        try:
+            return self.token_for(header)
+        except exceptions.AuthenticationFailed:
+            lockout.failed(request)
+            raise
+
+    def token_for(self, header):
+        """(user, token) for the Authorization header's key, or AuthenticationFailed."""
         if len(header) != 2:
             raise exceptions.AuthenticationFailed("Give the key after the word Token.")
         key = header[1].decode(errors="replace")

@@ -1,11 +1,40 @@
-"""Site-wide request guards, and the health check that comes before them."""
+"""Site-wide request guards, and the health check that comes before them; the request id
+that comes before everything."""
+
+import re
+import uuid
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.http import HttpResponseBadRequest, JsonResponse
 from django.urls import reverse
 
+from config.logging import request_id
 from config.views import health
+
+# An id a proxy or client may give: printable, no spaces, short (it goes into log lines).
+SANE_REQUEST_ID = re.compile(r"[A-Za-z0-9._:/+=-]{1,128}", re.ASCII)
+
+
+class RequestIdMiddleware:
+    """Every request gets an id: the X-Request-ID a proxy sent, when it is sane, or a new
+    one. It is in every log line written for the request (config.logging) and on the
+    response, where gunicorn's access log reads it and a user can quote it."""
+
+    header = "X-Request-ID"
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        given = request.META.get("HTTP_X_REQUEST_ID", "")
+        request.id = given if SANE_REQUEST_ID.fullmatch(given) else uuid.uuid4().hex
+        # Not reset afterwards: what is logged while a streamed response is sent, or when
+        # the request is finished, still belongs to it; the next request sets its own.
+        request_id.set(request.id)
+        response = self.get_response(request)
+        response[self.header] = request.id
+        return response
 
 
 class RejectNullCharactersMiddleware:

@@ -1,12 +1,15 @@
 """Settings for every environment, read from the environment (DJANGO_-prefixed variables and
 DATABASE_URL), so that development, CI and production differ only in what they are given."""
 
+from datetime import timedelta
+from email.utils import getaddresses
 from pathlib import Path
 
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from config.logging import configuration as logging_configuration
 from config.release import code_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -100,6 +103,19 @@ DATABASES = {
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DJANGO_CONN_MAX_AGE", default=60))
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
+# --- SQLite under concurrent writers -------------------------------------------------
+# WAL: readers never block the writer, nor it them. A write transaction starts with BEGIN
+# IMMEDIATE, taking the write lock at once: a DEFERRED one that read first and then wants
+# to write cannot wait for the lock (SQLite refuses at once, "database is locked", to avoid
+# a deadlock), while BEGIN IMMEDIATE waits, up to the busy timeout, for the writer before
+# it. synchronous=NORMAL is durable in WAL mode except for the last commits on a power loss.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    _sqlite_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _sqlite_options.setdefault("init_command", "PRAGMA journal_mode=WAL;PRAGMA synchronous=NORMAL")
+    _sqlite_options.setdefault("transaction_mode", "IMMEDIATE")
+    # Seconds a statement waits for the write lock before "database is locked" (a 503).
+    _sqlite_options.setdefault("timeout", env.int("DJANGO_SQLITE_BUSY_TIMEOUT", default=20))
+
 # Read replicas (comma-separated URLs): reads go to them, writes to the primary; see
 # config/routers.py. Tests read the primary (MIRROR): replication is the database's job.
 for number, url in enumerate(env.list("DATABASE_REPLICA_URLS", default=[])):
@@ -172,7 +188,16 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool(
     "DJANGO_SECURE_COOKIES", default=not DEBUG and SECURE_SSL_REDIRECT
 )
 SECURE_HSTS_SECONDS = env.int("DJANGO_SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = SECURE_HSTS_PRELOAD = not DEBUG
+# --- HSTS scope ----------------------------------------------------------------------
+# includeSubDomains and preload bind every host under this domain, for as long as browsers
+# remember (preload lists: months to undo), so they are a decision, not a default.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=False)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_SECURE_HSTS_PRELOAD", default=False)
+# check --deploy warns about each while it is off; off is the documented choice.
+SILENCED_SYSTEM_CHECKS = [
+    *([] if SECURE_HSTS_INCLUDE_SUBDOMAINS else ["security.W005"]),
+    *([] if SECURE_HSTS_PRELOAD else ["security.W021"]),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
@@ -250,3 +275,46 @@ SPECTACULAR_SETTINGS = {
         "OrganizationKindEnum": "events.models.people.Organization.Kind",
     },
 }
+
+# --- Logging and error reports -------------------------------------------------------
+# Everything to stderr (gunicorn's stream), each line with its request's id (the
+# X-Request-ID header, config.middleware.RequestIdMiddleware); every 5xx with its traceback.
+MIDDLEWARE.insert(0, "config.middleware.RequestIdMiddleware")
+LOGGING = logging_configuration(
+    level=env.str("DJANGO_LOG_LEVEL", default="INFO"),
+    request_level=env.str("DJANGO_REQUEST_LOG_LEVEL", default="ERROR"),
+)
+# Errors are also mailed to ADMINS ("Ann <ann@example.org>,bob@example.org"), in production,
+# through DJANGO_EMAIL_URL (smtp://user:password@host:587, smtp+tls://..., consolemail://).
+ADMINS = getaddresses(env.list("DJANGO_ADMINS", default=[]))
+SERVER_EMAIL = env.str("DJANGO_SERVER_EMAIL", default="timeline@localhost")
+vars().update(env.email_url("DJANGO_EMAIL_URL", default="smtp://localhost:25"))
+
+# --- Brute-force protection ----------------------------------------------------------
+# Admin logins (django-axes): DJANGO_LOGIN_FAILURE_LIMIT failures from one address lock it
+# out (429) for DJANGO_LOCKOUT_MINUTES; a success from it clears its count. Attempts and
+# logins are listed in admin (Axes). Failed API tokens count against the address likewise
+# (access.lockout), DJANGO_TOKEN_FAILURE_LIMIT of them. Both see the address as the rate
+# limits do (DJANGO_NUM_PROXIES).
+INSTALLED_APPS.append("axes")
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+TOKEN_LOCKOUT_SECONDS = env.int("DJANGO_LOCKOUT_MINUTES", default=15) * 60
+TOKEN_FAILURE_LIMIT = env.int("DJANGO_TOKEN_FAILURE_LIMIT", default=10)
+AXES_FAILURE_LIMIT = env.int("DJANGO_LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(seconds=TOKEN_LOCKOUT_SECONDS)
+AXES_LOCKOUT_PARAMETERS = ["ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "access.lockout.client_address"
+
+# --- Idle staff sessions -------------------------------------------------------------
+# A staff member's session ends after DJANGO_SESSION_IDLE_MINUTES without a request
+# (access.sessions); otherwise a session lasts SESSION_COOKIE_AGE (two weeks) from its last write.
+SESSION_IDLE_TIMEOUT = env.int("DJANGO_SESSION_IDLE_MINUTES", default=60) * 60
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+    "access.sessions.StaffIdleTimeoutMiddleware",
+)

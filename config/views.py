@@ -10,7 +10,7 @@ from django.http import HttpResponse, JsonResponse
 from django.views.decorators.cache import never_cache
 
 DATABASE_DOWN = "The database is unavailable right now; please try again in a moment."
-SERVER_ERROR = "Something went wrong on our side; it has been logged."
+SERVER_ERROR = "Something went wrong on our side; it has been logged (request {id})."
 
 PAGE = """<!doctype html><html lang="en"><head><meta charset="utf-8">
 <title>{title}</title></head><body><h1>{title}</h1><p>{message}</p></body></html>"""
@@ -23,7 +23,9 @@ def server_error(request):
     if isinstance(error, OperationalError | InterfaceError):
         status, title, message = 503, "Service unavailable", DATABASE_DOWN
     else:
-        status, title, message = 500, "Server error", SERVER_ERROR
+        # The id the log line of this error carries (config.middleware.RequestIdMiddleware).
+        status, title = 500, "Server error"
+        message = SERVER_ERROR.format(id=getattr(request, "id", "unknown"))
     # No templates or context processors: they may need the database that just failed.
     if request.path.startswith("/api/"):
         response = JsonResponse({"detail": message}, status=status)
