@@ -23,6 +23,17 @@ from events.models import (
 from events.projection import EVENT
 from events.services import CitationSpec, EventSpec, ParticipantSpec
 
+
+class SlugField(serializers.SlugRelatedField):
+    """A record by its slug. Text holding a NUL is no slug, and PostgreSQL cannot even
+    compare it with one (a DataError): refused before the query."""
+
+    def to_internal_value(self, data):
+        if isinstance(data, str) and "\x00" in data:
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
 # Reading -----------------------------------------------------------------------------------
 
 
@@ -166,7 +177,7 @@ class EventInputSerializer(serializers.Serializer):
     )
     participants = ParticipantWriteSerializer(many=True, required=False, default=list)
     topics = serializers.ListField(
-        child=serializers.SlugRelatedField(slug_field="slug", queryset=Topic.objects.all()),
+        child=SlugField(slug_field="slug", queryset=Topic.objects.all()),
         required=False,
         default=list,
     )
