@@ -80,7 +80,9 @@ test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
-	$(BIN)/pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(BIN)/pytest -n $(TEST_WORKERS) -m "not alone" $(PYTEST_ARGS)
+	@# Then the tests that stop shared services, by themselves (5: none chosen by PYTEST_ARGS).
+	$(BIN)/pytest -m alone $(PYTEST_ARGS) || test $$? -eq 5
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

@@ -21,6 +21,8 @@ ROOT = Path(settings.BASE_DIR)
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"].endswith("postgresql")
 
 pytestmark = [
+    # Every other test on the server would fail while it is down.
+    pytest.mark.alone,
     pytest.mark.skipif(not ON_POSTGRES, reason="restarts the local PostgreSQL server"),
     pytest.mark.skipif(not Path("/etc/postgresql").is_dir(), reason="no local cluster"),
 ]
