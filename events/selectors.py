@@ -174,6 +174,17 @@ def _from_tallies(group_by: str, active: dict) -> Counts | None:
     countries = active.get("country") or []
     if set(active) == {"country"} and len(countries) == 1 and group_by in ("month", "year"):
         return _tallied_periods(CountryMonthTally.objects.filter(country=countries[0]), group_by)
+    if (
+        set(active) <= {"country", "type"}
+        and len({c.pk for c in countries}) == 2
+        and group_by in ("month", "year", "type")
+    ):
+        # A relation page: the pair's events, of some types or all.
+        first, second = sorted(c.pk for c in countries)
+        rows = PairTally.objects.filter(first=first, second=second)
+        if active.get("type"):
+            rows = rows.filter(type__in=active["type"])
+        return _tallied_periods(rows, group_by)
     if not active and group_by == "country":
         rows = (
             CountryMonthTally.objects.values(key=F("country__iso_alpha2"))
@@ -183,8 +194,8 @@ def _from_tallies(group_by: str, active: dict) -> Counts | None:
         return Counts(group_by, list(rows))
     if not active and group_by == "pair":
         rows = PairTally.objects.values(
-            first_code=F("first__iso_alpha2"), second_code=F("second__iso_alpha2"), n=F("count")
-        )
+            first_code=F("first__iso_alpha2"), second_code=F("second__iso_alpha2")
+        ).annotate(n=Sum("count"))
         pairs = []
         for row in rows:
             first, second = sorted((row["first_code"], row["second_code"]))
@@ -215,11 +226,14 @@ def _tallied_periods(rows: QuerySet, group_by: str) -> Counts:
 
 def partners(country: Country, limit: int) -> list[tuple[Country, int]]:
     """The countries `country` most often shares events with, and how many (tallied)."""
-    pairs = PairTally.objects.filter(Q(first=country) | Q(second=country)).order_by("-count", "pk")[
-        :limit
-    ]
+    pairs = (
+        PairTally.objects.filter(Q(first=country) | Q(second=country))
+        .values_list("first_id", "second_id")
+        .annotate(total=Sum("count"))
+        .order_by("-total", "first_id", "second_id")[:limit]
+    )
     found = []
-    for first_id, second_id, count in pairs.values_list("first_id", "second_id", "count"):
+    for first_id, second_id, count in pairs:
         found.append((second_id if first_id == country.pk else first_id, count))
     by_pk = Country.objects.in_bulk([pk for pk, _ in found])
     return [(by_pk[pk], count) for pk, count in found]
@@ -239,13 +253,18 @@ class RelationSummary:
 
 
 def relation_summary(
-    first: Country, second: Country, events: QuerySet | None = None
+    first: Country,
+    second: Country,
+    events: QuerySet | None = None,
+    filters: dict | None = None,
 ) -> RelationSummary:
     """The bilateral relation between two countries: their shared events (`events` when
-    given: the event filters applied), counts by year and type, agreements both are party
-    to (with status), and quotes from their shared events, newest first."""
+    given: the event filters applied, `filters` their cleaned values), counts by year and
+    type, agreements both are party to (with status), and quotes from their shared events,
+    newest first."""
     if events is None:
         events = Event.objects.involving(first, second)
+        filters = {"country": [first, second]}
     agreements = (
         Agreement.objects.filter(parties__country=first)
         .filter(parties__country=second)
@@ -266,13 +285,13 @@ def relation_summary(
         .select_related("official", "organization", "event", "source")
         .order_by("-event__date_start", "pk")
     )
-    by_year = event_counts(events, "year")
+    by_year = event_counts(events, "year", filters)
     return RelationSummary(
         countries=(first, second),
         events=events,
         event_count=by_year.total,
         counts_by_year=by_year,
-        counts_by_type=event_counts(events, "type"),
+        counts_by_type=event_counts(events, "type", filters),
         agreements=agreements,
         statements=statements,
     )

@@ -81,7 +81,7 @@ def relation(request, pair):
 
     def summary(listing):
         # The summary counts the listed events: the page's filters apply to it too.
-        found = relation_summary(first, second, events=listing.queryset)
+        found = relation_summary(first, second, events=listing.queryset, filters=listing.filters)
         return {
             "summary": found,
             "agreements": list(found.agreements),

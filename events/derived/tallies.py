@@ -1,4 +1,4 @@
-"""Event counts kept by month, by country and month, and by pair of countries
+"""Event counts kept by month, by country and month, and by pair of countries, month and type
 (events.models.tallies), changed by each write by the difference it makes.
 
 A write records the counts its events are in before it changes them (`keys_of`, while the
@@ -20,7 +20,7 @@ TABLES = {MONTH: MonthTally, COUNTRY: CountryMonthTally, PAIR: PairTally}
 COLUMNS = {
     MONTH: ("year", "month", "spans_years", "type", "status"),
     COUNTRY: ("country_id", "year", "month", "spans_years"),
-    PAIR: ("first_id", "second_id"),
+    PAIR: ("first_id", "second_id", "year", "month", "spans_years", "type"),
 }
 
 
@@ -36,7 +36,10 @@ def event_keys(start, end, type_, status, countries: Iterable[int]) -> list[tupl
     countries = sorted(set(countries))
     keys = [(MONTH, year, month, spans, type_, status)]
     keys += [(COUNTRY, country, year, month, spans) for country in countries]
-    keys += [(PAIR, first, second) for first, second in combinations(countries, 2)]
+    keys += [
+        (PAIR, first, second, year, month, spans, type_)
+        for first, second in combinations(countries, 2)
+    ]
     return keys
 
 

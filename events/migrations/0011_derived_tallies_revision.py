@@ -38,7 +38,7 @@ def derive(apps, schema_editor):
         for country in involved:
             countries[(country, *period)] += 1
         for first, second in combinations(involved, 2):
-            pairs[(first, second)] += 1
+            pairs[(first, second, *period, type_)] += 1
     MonthTally = apps.get_model("events", "MonthTally")
     CountryMonthTally = apps.get_model("events", "CountryMonthTally")
     PairTally = apps.get_model("events", "PairTally")
@@ -57,7 +57,12 @@ def derive(apps, schema_editor):
         batch_size=2000,
     )
     PairTally.objects.using(using).bulk_create(
-        [PairTally(first_id=a, second_id=b, count=n) for (a, b), n in pairs.items()],
+        [
+            PairTally(
+                first_id=a, second_id=b, year=y, month=m, spans_years=s, type=t, count=n
+            )
+            for (a, b, y, m, s, t), n in pairs.items()
+        ],
         batch_size=2000,
     )
     Revision = apps.get_model("events", "Revision")
@@ -151,13 +156,17 @@ class Migration(migrations.Migration):
             name='PairTally',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('year', models.PositiveSmallIntegerField()),
+                ('month', models.PositiveSmallIntegerField(help_text='1-12; 0: the range spans months.')),
+                ('spans_years', models.BooleanField()),
+                ('type', models.CharField(max_length=20)),
                 ('count', models.PositiveIntegerField()),
                 ('first', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.country')),
                 ('second', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.country')),
             ],
             options={
                 'indexes': [models.Index(fields=['second'], name='pairtally_second')],
-                'constraints': [models.UniqueConstraint(fields=('first', 'second'), name='pairtally_unique'), models.CheckConstraint(condition=models.Q(('first__lt', models.F('second'))), name='pairtally_ordered')],
+                'constraints': [models.UniqueConstraint(fields=('first', 'second', 'year', 'month', 'spans_years', 'type'), name='pairtally_unique'), models.CheckConstraint(condition=models.Q(('first__lt', models.F('second'))), name='pairtally_ordered')],
             },
         ),
         migrations.RunPython(derive, migrations.RunPython.noop),

@@ -1,7 +1,7 @@
-"""Event counts kept per month, per country and per pair of countries: derived data
-(events.derived.tallies keeps them in step with every write, in the writing transaction),
-so the charts and dashboards that count all events, one country's or every pair's answer
-from a few hundred rows instead of a scan of millions.
+"""Event counts kept per month, per country and month, and per pair of countries, month
+and type: derived data (events.derived.tallies keeps them in step with every write, in the
+writing transaction), so the charts and dashboards that count all events, one country's,
+one pair's or every pair's answer from a few hundred rows instead of a scan of millions.
 
 A count places an event the way events.selectors counts: in the month its whole range lies
 in (`month` 1-12), or, when it reaches into another month, `month` 0; `spans_years` says
@@ -59,19 +59,27 @@ class CountryMonthTally(models.Model):
 
 
 class PairTally(models.Model):
-    """How many events involve both countries of a pair (`first` has the smaller key)."""
+    """How many events involving both countries of a pair (`first` has the smaller key)
+    start in a month, by type: a relation page's counts, chart and total at any size."""
 
     # As for CountryMonthTally: the pair's events protect both countries.
     first = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    month = models.PositiveSmallIntegerField(help_text="1-12; 0: the range spans months.")
+    spans_years = models.BooleanField()
+    type = models.CharField(max_length=20)
     count = models.PositiveIntegerField()
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["first", "second"], name="pairtally_unique"),
+            models.UniqueConstraint(
+                fields=["first", "second", "year", "month", "spans_years", "type"],
+                name="pairtally_unique",
+            ),
             models.CheckConstraint(condition=Q(first__lt=F("second")), name="pairtally_ordered"),
         ]
         indexes = [models.Index(fields=["second"], name="pairtally_second")]
 
     def __str__(self):
-        return f"{self.first_id}-{self.second_id}: {self.count}"
+        return f"{self.first_id}-{self.second_id} {self.year}-{self.month:02d} {self.type}: {self.count}"

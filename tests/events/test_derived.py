@@ -7,6 +7,8 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from events.dates import FuzzyDate
 from events.derived import tallies
@@ -54,6 +56,22 @@ def assert_in_step():
         event_counts(visits, "month", {"type": ["visit"]}).rows
         == event_counts(visits, "month").rows
     )
+    # A relation page's counts, of every type or some (either order of the pair).
+    ukraine = Country.objects.get(iso_alpha2="UA")
+    for group_by in ("month", "year", "type"):
+        for types in ([], ["visit", "call"]):
+            pair = Event.objects.involving(ukraine, india)
+            if types:
+                pair = pair.filter(type__in=types)
+            filters = {"country": [ukraine, india], "type": types}
+            with CaptureQueriesContext(connection) as read:
+                tallied = event_counts(pair, group_by, filters)
+            assert all("events_event" not in q["sql"] for q in read.captured_queries)
+            counted = event_counts(pair, group_by)
+            assert (tallied.rows, tallied.wider_than_period) == (
+                counted.rows,
+                counted.wider_than_period,
+            ), (group_by, types)
 
 
 def random_date(rng) -> FuzzyDate:
