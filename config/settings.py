@@ -141,6 +141,8 @@ RELEASE = env.str("DJANGO_RELEASE", default="") or code_digest(BASE_DIR)
 # /healthz says "degraded".
 CACHES = {"default": env.cache_url("DJANGO_CACHE_URL", default="locmemcache://")}
 CACHES["default"]["KEY_PREFIX"] = RELEASE
+# What the edge (edge.conditional) makes ETags and Last-Modified of: one indexed row.
+EDGE_REVISION = "events.selectors.revision"
 if CACHES["default"]["BACKEND"] == "django_redis.cache.RedisCache":
     CACHES["default"].setdefault("OPTIONS", {}).update(
         {

@@ -8,9 +8,8 @@ from functools import wraps
 from django.conf import settings
 from django.utils import timezone
 from django.utils.cache import patch_cache_control, patch_vary_headers
+from django.utils.module_loading import import_string
 from django.views.decorators.http import condition
-
-from events.selectors import revision
 
 # Last-Modified has whole seconds: a revision younger than this could change again within
 # the second it names, and a client revalidating with If-Modified-Since alone would then be
@@ -33,8 +32,11 @@ def _digest(*parts) -> str:
 
 
 def _revision(request):
+    """The data's revision (an object with `token` and `changed_at`, or None), read once per
+    request from settings.EDGE_REVISION: named in settings, not imported, so that the edge
+    stays below the apps whose views it wraps."""
     if not hasattr(request, "_edge_revision"):
-        request._edge_revision = revision()
+        request._edge_revision = import_string(settings.EDGE_REVISION)()
     return request._edge_revision
 
 
