@@ -44,6 +44,8 @@ from events.models import (
 from events.services import (
     delete_refusal,
     deleted_events,
+    duplicate_error,
+    duplicate_of,
     event_restore,
     record_delete,
     record_save,
@@ -87,6 +89,23 @@ class ParticipantFormSet(DistinctRowsFormSet):
     duplicate_message = "The same official, organization or country appears twice in one role."
     identity_fields = ("official", "organization", "country")
     qualifier_fields = ("role",)
+
+    def clean(self):
+        super().clean()
+        # The event as its form would save it, with these participants: does it repeat a
+        # stored one? (The API and extraction are refused by the service; admin saves the
+        # event before its inlines, so the inline, which sees both, asks.)
+        rows = [
+            f.cleaned_data
+            for f in self.forms
+            if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")
+        ]
+        taking_part = [
+            tuple(getattr(row.get(name), "pk", None) for name in self.identity_fields)
+            for row in rows
+        ]
+        if self.instance.date_start and (repeated := duplicate_of(self.instance, taking_part)):
+            raise duplicate_error(repeated)
 
 
 class AgreementPartyFormSet(DistinctRowsFormSet):

@@ -19,6 +19,8 @@ from events.services.events import (
     EventSpec,
     ParticipantSpec,
     citation_add,
+    duplicate_error,
+    duplicate_of,
     event_change,
     event_create,
     event_set_topics,
@@ -40,6 +42,8 @@ from events.services.sources import source_save
 from events.services.unit import write_unit
 
 __all__ = [
+    "duplicate_error",
+    "duplicate_of",
     "CitationSpec",
     "EventSpec",
     "InUse",

@@ -3,7 +3,7 @@ describe an event as one value (EventSpec) and these make the stored records mat
 one unit of work. A ValidationError names the field at fault; nested rows by position, as
 dotted paths: {"participants.1.official": [...]}."""
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from django.core.exceptions import ValidationError
@@ -162,6 +162,50 @@ def _citation_rows(event: Event, specs: Sequence[CitationSpec], errors: dict) ->
     return rows
 
 
+def _who(official_id, organization_id, country_id) -> tuple:
+    """Who takes part, whatever the role or the post: an official, else an organization,
+    else a country."""
+    if official_id is not None:
+        return ("official", official_id)
+    if organization_id is not None:
+        return ("organization", organization_id)
+    return ("country", country_id)
+
+
+def duplicate_of(event: Event, taking_part: Iterable[tuple]) -> Event | None:
+    """A stored event other than `event` (as it is about to be saved) that it would repeat:
+    the same type, title (in any case) and date, with the same people, organizations and
+    countries taking part (`taking_part`: (official_id, organization_id, country_id) of
+    each participant, whatever the role). Saving one report twice (an API client
+    retrying, an editor extracting an article again) must not give two records of one
+    meeting. The admin's participant inline asks this too, as it holds the participants."""
+    same = Event.objects.filter(
+        type=event.type,
+        title__iexact=event.title.strip(),
+        date_start=event.date_start,
+        date_end=event.date_end,
+        date_precision=event.date_precision,
+    ).prefetch_related("participants")
+    if event.pk:
+        same = same.exclude(pk=event.pk)
+    wanted = {_who(*ids) for ids in taking_part}
+    for other in same[:20]:
+        stored = {
+            _who(p.official_id, p.organization_id, p.country_id) for p in other.participants.all()
+        }
+        if stored == wanted:
+            return other
+    return None
+
+
+def duplicate_error(repeated: Event) -> ValidationError:
+    return ValidationError(
+        "This event is already recorded (same type, title, date and participants): "
+        f"{repeated.public_id}. Edit that one instead.",
+        code="duplicate",
+    )
+
+
 def _save(event: Event, spec: EventSpec) -> Event:
     changes = current()
     old = Event.objects.filter(pk=event.pk).first() if event.pk else None
@@ -177,6 +221,15 @@ def _save(event: Event, spec: EventSpec) -> Event:
         errors.update(error.message_dict)
     participants = _participant_rows(event, spec.participants, errors)
     citations = _citation_rows(event, spec.citations, errors)
+    taking_part = [
+        tuple(
+            getattr(getattr(p, name), "pk", None)
+            for name in ("official", "organization", "country")
+        )
+        for p in spec.participants
+    ]
+    if not errors and (repeated := duplicate_of(event, taking_part)) is not None:
+        errors["title"] = [duplicate_error(repeated)]
     if errors:
         raise ValidationError(errors)
 

@@ -224,3 +224,37 @@ def test_patching_the_date_re_derives_posts_but_keeps_chosen_ones(editor_api):
     # Smetanin became minister in 2024: no post in 2015. Shankar's dates are unknown.
     assert posts["Herman Smetanin"] is None
     assert posts["Ravi Shankar"]["title"] == "Ambassador of India to Ukraine"
+
+
+def test_the_same_event_posted_twice_is_refused_naming_the_title(editor_api):
+    first = editor_api.post("/api/events/", body(), format="json")
+    assert first.status_code == 201, first.json()
+    before = counts()
+    # A client retrying, with the title in another case and the roles told otherwise.
+    again = body(title="MODI AND ZELENSKY MEET IN NEW YORK")
+    again["participants"] = [
+        {"official": "volodymyr-zelensky", "role": "participant"},
+        {"official": "narendra-modi", "role": "participant"},
+    ]
+    second = editor_api.post("/api/events/", again, format="json")
+    assert second.status_code == 400
+    assert first.json()["id"] in second.json()["title"][0]
+    assert counts() == before
+    # Someone else at the same meeting is another record; so is another day.
+    others = body(participants=[{"official": "volodymyr-zelensky", "role": "host"}])
+    assert editor_api.post("/api/events/", others, format="json").status_code == 201
+    assert (
+        editor_api.post("/api/events/", body(date="24 Sep 2024"), format="json").status_code == 201
+    )
+
+
+def test_an_edit_that_makes_an_event_repeat_another_is_refused(editor_api):
+    kept = editor_api.post("/api/events/", body(), format="json").json()
+    other = editor_api.post("/api/events/", body(date="24 Sep 2024"), format="json").json()
+    response = editor_api.patch(
+        f"/api/events/{other['id']}/", {"date": "23 Sep 2024"}, format="json"
+    )
+    assert response.status_code == 400 and kept["id"] in response.json()["title"][0]
+    # Saving an event unchanged is no duplicate of itself.
+    same = editor_api.patch(f"/api/events/{kept['id']}/", {"summary": "Edited."}, format="json")
+    assert same.status_code == 200

@@ -396,3 +396,26 @@ def test_the_event_list_filters_by_country_and_year(editor_client):
             "title", flat=True
         )
     )
+
+
+def test_the_same_event_saved_twice_in_admin_is_refused_on_the_title(editor_client):
+    modi = Official.objects.get(name="Narendra Modi")
+
+    def add():
+        data = form_data(
+            editor_client.get(url(Event, "add")),
+            participants=[{"official": modi.pk, "role": "visitor"}],
+        )
+        data.update({"title": "Modi in Kyiv", "type": "visit", "status": "held"})
+        data["date_text"] = "23 Aug 2024"
+        return editor_client.post(url(Event, "add"), data)
+
+    assert add().status_code == 302
+    response = add()
+    assert response.status_code == 200
+    errors = [
+        str(inline.formset.non_form_errors())
+        for inline in response.context["inline_admin_formsets"]
+    ]
+    assert any("already recorded" in e for e in errors), errors
+    assert Event.objects.filter(title="Modi in Kyiv").count() == 1
