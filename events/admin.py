@@ -4,7 +4,7 @@ with dates typed as the article gives them, and every change kept in history wit
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
@@ -190,6 +190,30 @@ class CountryAdmin(ServiceAdmin):
     list_filter = ("names__kind",)
     search_fields = ("name", "official_name", "iso_alpha2", "iso_alpha3", "names__name")
     inlines = [CountryNameInline]
+
+    def get_search_results(self, request, queryset, search_term):
+        """Best match first, for the autocomplete every country field uses: the country
+        whose name, code or other name is the term ("UK", "India"), then names that begin
+        with it, then the rest alphabetically ("United States" before Mexico, whose
+        official name also holds both words)."""
+        found, may_repeat = super().get_search_results(request, queryset, search_term)
+        term = search_term.strip()
+        if not term:
+            return found, may_repeat
+        named = CountryName.objects.filter(country=OuterRef("pk"), name__iexact=term)
+        exact = (
+            Q(name__iexact=term)
+            | Q(iso_alpha2__iexact=term)
+            | Q(iso_alpha3__iexact=term)
+            | Q(official_name__iexact=term)
+            | Q(Exists(named))
+        )
+        rank = Case(
+            When(exact, then=Value(0)),
+            When(name__istartswith=term, then=Value(1)),
+            default=Value(2),
+        )
+        return found.annotate(search_rank=rank).order_by("search_rank", "name"), may_repeat
 
 
 @admin.register(CountryName)

@@ -419,3 +419,16 @@ def test_the_same_event_saved_twice_in_admin_is_refused_on_the_title(editor_clie
     ]
     assert any("already recorded" in e for e in errors), errors
     assert Event.objects.filter(title="Modi in Kyiv").count() == 1
+
+
+@pytest.mark.parametrize(
+    ("term", "first"), [("India", "IN"), ("UK", "GB"), ("United States", "US"), ("ua", "UA")]
+)
+def test_country_autocomplete_offers_the_best_match_first(editor_client, term, first):
+    response = editor_client.get(
+        "/admin/autocomplete/",
+        {"app_label": "events", "model_name": "participant", "field_name": "country", "term": term},
+    )
+    assert response.status_code == 200, response.content
+    offered = [Country.objects.get(pk=r["id"]).iso_alpha2 for r in response.json()["results"]]
+    assert offered[0] == first, offered
