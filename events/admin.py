@@ -41,6 +41,7 @@ from events.models import (
     Tenure,
     Topic,
 )
+from events.models.agreements import lifecycle_errors
 from events.services import (
     delete_refusal,
     deleted_events,
@@ -551,8 +552,24 @@ class AgreementPartyInline(admin.TabularInline):
     fields = ("country", "organization")
 
 
+class StatusChangeFormSet(BaseInlineFormSet):
+    """Refuses a lifecycle that cannot have happened in that order (in force before it
+    was signed), as the API's writes are refused (events.models.agreements)."""
+
+    def clean(self):
+        super().clean()
+        rows = [
+            form.instance
+            for form in self.forms
+            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+        ]
+        if errors := lifecycle_errors(rows):
+            raise ValidationError(errors)
+
+
 class StatusChangeInline(admin.TabularInline):
     model = AgreementStatusChange
+    formset = StatusChangeFormSet
     form = FuzzyDatedForm
     extra = 1
     autocomplete_fields = ("party", "source")

@@ -82,6 +82,53 @@ class Agreement(DomainModel):
         return self.title
 
 
+RATIFYING = {
+    AgreementStatus.APPROVED,
+    AgreementStatus.ACCEPTED,
+    AgreementStatus.RATIFIED,
+}
+ENDING = {
+    AgreementStatus.SUSPENDED,
+    AgreementStatus.DENOUNCED,
+    AgreementStatus.TERMINATED,
+    AgreementStatus.EXPIRED,
+}
+
+
+def lifecycle_errors(changes) -> list[str]:
+    """What in these status changes (each with status, date_start, date_end and party)
+    cannot have happened in that order: entry into force wholly before any signature, a
+    party ratifying wholly before it (or the agreement) signed, an end wholly before entry
+    into force. Fuzzy dates conflict only when one range ends before the other begins;
+    later parties signing, ratifying or acceding after entry into force is normal."""
+    changes = [c for c in changes if c.date_start and c.date_end and c.status]
+
+    def party(c):
+        return getattr(c, "party_id", None) or getattr(getattr(c, "party", None), "pk", None)
+
+    def label(c):
+        return f"{AgreementStatus(c.status).label} ({c.date_label})"
+
+    def same_side(a, b):
+        return party(a) is None or party(b) is None or party(a) == party(b)
+
+    signed = [c for c in changes if c.status == AgreementStatus.SIGNED]
+    in_force = [c for c in changes if c.status == AgreementStatus.IN_FORCE]
+    errors = []
+    for step in in_force:
+        if signed and all(step.date_end < s.date_start for s in signed):
+            errors.append(f"{label(step)} is before the agreement was signed ({label(signed[0])}).")
+    for step in (c for c in changes if c.status in RATIFYING):
+        own = [s for s in signed if same_side(s, step)]
+        if own and all(step.date_end < s.date_start for s in own):
+            errors.append(f"{label(step)} is before the signature ({label(own[0])}).")
+    for step in (c for c in changes if c.status in ENDING):
+        began = [s for s in in_force if same_side(s, step)]
+        if began and all(step.date_end < s.date_start for s in began):
+            errors.append(f"{label(step)} is before entry into force ({label(began[0])}).")
+    return errors
+
+
 def in_lifecycle_order(changes) -> list:
     """Status changes in the order an agreement's status follows: by date, then by step
     (signed before ratified on the same day)."""

@@ -2,7 +2,10 @@
 
 from collections.abc import Sequence
 
+from django.core.exceptions import ValidationError
+
 from events.models import Agreement, AgreementParty, AgreementStatusChange
+from events.models.agreements import lifecycle_errors
 from events.services.records import record_delete, record_save
 from events.services.unit import service
 
@@ -30,7 +33,7 @@ def agreement_save(
             (c.status, c.date_start, c.date_end, c.party_id): c
             for c in agreement.status_changes.all()
         }
-        kept = []
+        rows = []
         for change in status_changes:
             change = dict(change)
             fuzzy = change.pop("date")
@@ -40,8 +43,11 @@ def agreement_save(
             for name, value in change.items():
                 setattr(row, name, value)
             row.date = fuzzy
+            rows.append(row)
+        if errors := lifecycle_errors(rows):
+            raise ValidationError({"status_changes": errors})
+        for row in rows:
             record_save(row)
-            kept.append(row.pk)
         for row in existing.values():
             record_delete(row)
     return agreement

@@ -79,6 +79,26 @@ def test_editor_records_an_agreements_lifecycle(editor_api):
         ({"parties": [{"country": "ZZ"}]}, "parties"),
         ({"status_changes": [{"status": "signed", "date": "soonish"}]}, "status_changes"),
         ({"kind": "handshake"}, "kind"),
+        # A lifecycle that cannot have happened in that order.
+        (
+            {
+                "status_changes": [
+                    {"status": "in_force", "date": "2020"},
+                    {"status": "signed", "date": "Mar 2025"},
+                ]
+            },
+            "status_changes",
+        ),
+        (
+            {
+                "parties": [{"country": "IN"}, {"country": "UA"}],
+                "status_changes": [
+                    {"status": "signed", "date": "23 Aug 2024"},
+                    {"status": "ratified", "date": "Jan 2024", "party": "UA"},
+                ],
+            },
+            "status_changes",
+        ),
     ],
 )
 def test_bad_agreement_writes_are_named_and_save_nothing(editor_api, body, field):

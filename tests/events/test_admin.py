@@ -432,3 +432,19 @@ def test_country_autocomplete_offers_the_best_match_first(editor_client, term, f
     assert response.status_code == 200, response.content
     offered = [Country.objects.get(pk=r["id"]).iso_alpha2 for r in response.json()["results"]]
     assert offered[0] == first, offered
+
+
+def test_an_agreement_in_force_before_it_was_signed_is_refused(editor_client):
+    data = form_data(
+        editor_client.get(url(Agreement, "add")),
+        status_changes=[
+            {"status": "in_force", "date_text": "2020"},
+            {"status": "signed", "date_text": "Mar 2025"},
+        ],
+    )
+    data.update({"title": "Out of order", "kind": "mou"})
+    response = editor_client.post(url(Agreement, "add"), data)
+    assert response.status_code == 200
+    errors = [str(i.formset.non_form_errors()) for i in response.context["inline_admin_formsets"]]
+    assert any("before the agreement was signed" in e for e in errors), errors
+    assert not Agreement.objects.filter(title="Out of order").exists()
