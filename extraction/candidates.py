@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from events.dates import DatePrecision, FuzzyDate
 from events.event_types import EventType as T
@@ -36,12 +36,45 @@ R = Participant.Role
 
 # What "will happen": the clause announces rather than reports.
 _ANNOUNCED = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised)\s+to"
-    r"|plans?\s+to|planning\s+to|intends?\s+to|(?:is|are)\s+going\s+to|would|upcoming"
-    r"|to\s+be\s+held|(?:is|are)\s+to\s+(?:visit|meet|hold|travel|sign|attend|host|receive))\b"
-    r"|\w'll\b",
+    r"(?i:\b(?:will|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised)"
+    r"\s+(?:to|in|at|for|on)|(?:scheduled|slated|set)\s+for|plans?\s+to|planning\s+to"
+    r"|intends?\s+to|(?:is|are)\s+going\s+to|would|upcoming|to\s+be\s+held"
+    r"|(?:has|have|had|was|were)\s+(?:been\s+)?invited|invites?|inviting"
+    r"|(?:is|are)\s+to\s+(?:visit|meet|hold|travel|sign|attend|host|receive))\b|\w'll\b)"
+    # "may meet", "might visit": lower case only, "May" is a month.
+    r"|\b(?:may|might|could)\s+(?:first\s+|also\s+|soon\s+|then\s+)?"
+    r"(?:meet|visit|hold|travel|sign|attend|host|receive|hold|go|be\s+held)\b"
+)
+# What was to happen and did not: "had planned to visit ... but the trip was postponed".
+_CALLED_OFF = re.compile(
+    r"\b(?:postpone[sd]?|postponing|cancel(?:l?ed|s)?|cancel(?:l)?ing|called\s+off|calls?\s+off"
+    r"|scrap(?:ped|s)?|shelved|put\s+off|had\s+planned|had\s+been\s+(?:due|scheduled"
+    r"|expected|set|planned))\b",
     re.IGNORECASE,
 )
+# A date that is the statement's, not the event's: "according to a statement on Monday, the
+# minister will hold talks", "the White House announced on Wednesday".
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|statement|declared|confirmed|told\s+reporters|reported)"
+    r"(?:\s+(?:on|in|late|early))?\s*$",
+    re.IGNORECASE,
+)
+# "a two-day state visit", "a three day visit", "a five-day trip": how long the event lasts.
+_LASTING = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\s+"
+    r"(?:(?:state|official|working|regional|foreign|overseas|diplomatic)\s+)?"
+    r"(?:visit|trip|tour|stay|mission|journey)\b",
+    re.IGNORECASE,
+)
+# A day that starts what lasts: "from July 7", "starting July 9", "arrived on Tuesday".
+_STARTS_ON = re.compile(
+    r"\b(?:from|starting|beginning|began|begins|begin|start(?:s|ed)?|arriv(?:ed|es|ing|e)"
+    r"|land(?:ed|s|ing))(?:\s+(?:in|at|on)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?"
+    r"(?:\s+on)?\s*$",
+    re.IGNORECASE,
+)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS.update({"eight": 8, "nine": 9, "ten": 10})
 # A clause that happened at the time of the one before it: "hours after Russia bombed ...".
 _SAME_TIME = re.compile(
     r"^(?:just\s+|only\s+|some\s+|a\s+few\s+|several\s+|\w+\s+)?(?:hours?|minutes?|moments?)"
@@ -278,14 +311,34 @@ class _Reader:
         """The candidate a clause reports (or None), and the date it carries, if any."""
         if not clause.phrases and previous_date is None:
             return None, None
-        announced = bool(clause.phrases) and bool(_ANNOUNCED.search(clause.span.text))
-        dated = self._date_of(clause, announced)
+        called_off = bool(clause.phrases) and bool(_CALLED_OFF.search(clause.span.text))
+        announced = bool(clause.phrases) and (
+            called_off or bool(_ANNOUNCED.search(clause.span.text))
+        )
+        said_on = bool(clause.phrases) and self._said_on(clause.phrases[0])
+        dated = self._date_of(clause, announced and not said_on)
         if dated is None and previous_date is not None and _SAME_TIME.match(clause.span.text):
             dated = previous_date
         if dated is None:
             return None, None
         fuzzy, phrase = dated
+        lasting = self._lasting(clause, fuzzy, phrase)
+        if lasting is not None:
+            fuzzy = lasting
+        if said_on:
+            status = Event.Status.HELD
+        elif called_off:
+            status = Event.Status.CANCELLED
+        elif announced or fuzzy.start > self.published:
+            status = Event.Status.PLANNED
+        else:
+            status = Event.Status.HELD
         triggers = clause.triggers
+        if said_on:
+            # The clause's date is its statement's: the event it announces is undated.
+            triggers = [t for t in triggers if t.type == T.STATEMENT] or [
+                Trigger(phrase.start, phrase.start, "statement", T.STATEMENT)
+            ]
         if fuzzy.precision == DatePrecision.DAY:
             # A day of "a three-day visit" is not the visit: it is what happened that day.
             triggers = [t for t in triggers if not self._longer_visit(t)] or triggers
@@ -309,7 +362,7 @@ class _Reader:
             date_text=phrase.text,
             date_relation=phrase.relation,
             event_type=event_type or T.OTHER,
-            status=Event.Status.PLANNED if announced else Event.Status.HELD,
+            status=status,
             background=event_type is None,
             trigger=_trigger_word(triggers, event_type),
             spans=[(clause.span.start, clause.span.end)],
@@ -346,6 +399,26 @@ class _Reader:
             candidate.location, candidate.location_country = self._place(clause)
         self._roles(candidate, clause)
         return candidate, dated
+
+    def _said_on(self, phrase: DatePhrase) -> bool:
+        return bool(_SAID_ON.search(self.text[max(0, phrase.start - 40) : phrase.start]))
+
+    def _lasting(self, clause: _Clause, fuzzy: FuzzyDate, phrase: DatePhrase):
+        """The range of "a two-day state visit ... arrived on Tuesday", "a three day visit
+        from July 7": the day that starts it and the days it lasts."""
+        if fuzzy.precision != DatePrecision.DAY or len(clause.phrases) != 1:
+            return None
+        lasting = _LASTING.search(clause.sentence.text)
+        if lasting is None:
+            return None
+        before = self.text[max(clause.sentence.start, phrase.start - 40) : phrase.start]
+        if not _STARTS_ON.search(before):
+            return None
+        word = lasting.group("n").lower()
+        days = int(word) if word.isdigit() else _NUMBERS[word]
+        return FuzzyDate.day_range(
+            fuzzy.start, fuzzy.start + timedelta(days=days - 1), fuzzy.qualifier
+        )
 
     def _longer_visit(self, trigger: Trigger) -> bool:
         before = self.text[max(0, trigger.start - 30) : trigger.start]

@@ -1,0 +1,115 @@
+"""Candidates from the shapes of real wire copy (issue 15): durations that give ranges,
+modality and tense that give the status and the direction a date resolves in. The texts are
+written for these tests."""
+
+from datetime import date
+
+import pytest
+
+from extraction.extract import extract_candidates
+
+pytestmark = pytest.mark.usefixtures("seeded")
+
+
+def dated(text, published):
+    return [
+        (c.date.start.isoformat(), c.date.end.isoformat(), c.date.precision.slug, str(c.status))
+        for c in extract_candidates(text, published)
+    ]
+
+
+def test_a_weekday_and_date_choose_the_year_and_a_future_day_is_planned():
+    text = "Chile's president arrives in Peru on Friday, May 26, for talks on trade."
+    assert dated(text, date(2017, 5, 22)) == [("2017-05-26", "2017-05-26", "day", "planned")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "Kenya's president is on a two-day state visit to Uganda, where he arrived on Tuesday.",
+            date(2019, 3, 14),  # a Thursday
+            ("2019-03-12", "2019-03-13", "day_range", "held"),
+        ),
+        (
+            "Malaysia's foreign minister will pay a three day visit to Thailand from July 7.",
+            date(2022, 7, 1),
+            ("2022-07-07", "2022-07-09", "day_range", "planned"),
+        ),
+        (
+            "The Australian prime minister made a five-day trip starting July 9 to Vietnam.",
+            date(2023, 7, 20),
+            ("2023-07-09", "2023-07-13", "day_range", "held"),
+        ),
+        (
+            "Samoa's prime minister held talks with Tongan officials on Friday and Saturday.",
+            date(2023, 7, 3),  # a Monday
+            ("2023-06-30", "2023-07-01", "day_range", "held"),
+        ),
+    ],
+)
+def test_durations_give_ranges(text, published, expected):
+    assert dated(text, published) == [expected]
+
+
+def test_a_day_within_a_longer_visit_stays_a_day():
+    text = "The Spanish king met Mexico's president on Friday at the end of a three-day visit."
+    assert dated(text, date(2024, 4, 27)) == [("2024-04-26", "2024-04-26", "day", "held")]
+
+
+@pytest.mark.parametrize(
+    "text, published, expected",
+    [
+        (
+            "The Serbian and Croatian ministers may first meet on March 1 in Zagreb.",
+            date(2021, 2, 20),
+            ("2021-03-01", "2021-03-01", "day", "planned"),
+        ),
+        (
+            "Chile's president is due in Uruguay on Jan. 23 for talks.",
+            date(2023, 1, 20),
+            ("2023-01-23", "2023-01-23", "day", "planned"),
+        ),
+        (
+            "Uruguay has invited the leaders of Bolivia and Peru for the Jan. 24 summit.",
+            date(2023, 1, 10),
+            ("2023-01-24", "2023-01-24", "day", "planned"),
+        ),
+        (
+            "Talks between Serbia and Kosovo are scheduled for Aug. 14 in Brussels.",
+            date(2024, 8, 1),
+            ("2024-08-14", "2024-08-14", "day", "planned"),
+        ),
+        (
+            "The Ugandan president is expected in Nairobi on Thursday for a meeting.",
+            date(2024, 5, 6),  # a Monday
+            ("2024-05-09", "2024-05-09", "day", "planned"),
+        ),
+        (
+            "Ecuador's president had planned to visit Colombia on Oct. 7, but the trip was "
+            "postponed.",
+            date(2019, 10, 2),
+            ("2019-10-07", "2019-10-07", "day", "cancelled"),
+        ),
+        (
+            "Mexico's president cancelled a visit to Cuba set for Nov. 5.",
+            date(2019, 10, 30),
+            ("2019-11-05", "2019-11-05", "day", "cancelled"),
+        ),
+    ],
+)
+def test_modality_gives_the_status_and_dates_forward(text, published, expected):
+    assert dated(text, published) == [expected]
+
+
+def test_a_statement_date_is_the_statements_and_past():
+    text = (
+        "According to a ministry statement on Monday, the Egyptian foreign minister will "
+        "hold talks with Sudanese officials in Khartoum."
+    )
+    (candidate,) = extract_candidates(text, date(2020, 11, 18))  # a Wednesday
+    assert (candidate.date.start, candidate.status, candidate.event_type) == (
+        date(2020, 11, 16),
+        "held",
+        "statement",
+    )
