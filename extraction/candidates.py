@@ -73,6 +73,10 @@ _STARTS_ON = re.compile(
     r"(?:\s+on)?\s*$",
     re.IGNORECASE,
 )
+# A clause that goes on with the event of the one before it, in the same sentence: "will
+# visit Laos on Monday, December 14, and Cambodia on Tuesday, December 15", "would meet on
+# June 27-28, followed by a meeting of the foreign ministers in August".
+_GOES_ON = re.compile(r"^(?:and|then|and\s+then|followed\s+by|as\s+well\s+as)\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS.update({"eight": 8, "nine": 9, "ten": 10})
 # A clause that happened at the time of the one before it: "hours after Russia bombed ...".
@@ -262,7 +266,7 @@ class _Reader:
             previous_date: tuple[FuzzyDate, DatePhrase] | None = None
             for clause in clauses:
                 candidate, dated = self._candidate(
-                    clause, previous_date, pending, previous_sentence
+                    clause, previous_date, pending, previous_sentence, made[-1] if made else None
                 )
                 if dated is not None:
                     previous_date = dated
@@ -307,14 +311,20 @@ class _Reader:
                 )
         return clauses
 
-    def _candidate(self, clause, previous_date, pending, previous_sentence):
-        """The candidate a clause reports (or None), and the date it carries, if any."""
+    def _candidate(self, clause, previous_date, pending, previous_sentence, before=None):
+        """The candidate a clause reports (or None), and the date it carries, if any;
+        `before` is the candidate of the clause before it in the same sentence."""
         if not clause.phrases and previous_date is None:
             return None, None
         called_off = bool(clause.phrases) and bool(_CALLED_OFF.search(clause.span.text))
         announced = bool(clause.phrases) and (
             called_off or bool(_ANNOUNCED.search(clause.span.text))
         )
+        goes_on = before if before is not None and _GOES_ON.match(clause.span.text) else None
+        if goes_on is not None and not announced and goes_on.status != Event.Status.HELD:
+            # "..., and Cambodia on Tuesday": what was announced goes on being announced.
+            called_off = goes_on.status == Event.Status.CANCELLED
+            announced = True
         said_on = bool(clause.phrases) and self._said_on(clause.phrases[0])
         dated = self._date_of(clause, announced and not said_on)
         if dated is None and previous_date is not None and _SAME_TIME.match(clause.span.text):
@@ -354,6 +364,8 @@ class _Reader:
             # discussions'; the meeting is another event, already reported.
             triggers = triggers[1:]
         event_type = choose_type(triggers)
+        if event_type is None and goes_on is not None and not goes_on.background:
+            event_type = goes_on.event_type
         candidate = Candidate(
             sentence=clause.sentence.text,
             start=clause.sentence.start,
@@ -393,6 +405,15 @@ class _Reader:
         if _TWO_COUNTRIES.search(clause.span.text) and len(candidate.countries) < 2:
             for code in self._recent_countries(clause, previous_sentence):
                 _add(candidate.countries, code)
+        if goes_on is not None and not candidate.people:
+            # The same people go on: "the minister will visit Laos ..., and Cambodia ...".
+            own_place = bool(candidate.countries)
+            for person in goes_on.people:
+                self._merge_person(candidate, person)
+            for code in goes_on.countries:
+                # Laos was where the first visit went; Cambodia is this one's place.
+                if not own_place or code != goes_on.location_country:
+                    _add(candidate.countries, code)
         if not candidate.countries and not candidate.people:
             return None, dated  # a byline's date, a date with nobody in it
         if not candidate.location:

@@ -372,4 +372,31 @@ REPORTING = (
             event("2021-08-01", "2021-08-31", "month", "DE FR", "meeting", "planned"),
         ),
     ),
+    Paragraph(
+        "one-sentence-two-days",
+        date(2020, 12, 10),
+        "The Chinese foreign minister will visit Laos on Monday, December 14, and Cambodia on "
+        "Tuesday, December 15.",
+        (
+            event("2020-12-14", "2020-12-14", "day", "CN LA", "visit", "planned"),
+            event("2020-12-15", "2020-12-15", "day", "CN KH", "visit", "planned"),
+        ),
+    ),
+    Paragraph(
+        "home-side-from-earlier-sentence",
+        date(2020, 8, 22),
+        "Pakistani Foreign Minister Shah Mahmood Qureshi flew to China on Thursday. Foreign "
+        "Minister Qureshi met his Chinese counterpart Wang Yi in Hainan on Friday.",
+        (
+            event("2020-08-20", "2020-08-20", "day", "PK CN", "visit"),
+            event("2020-08-21", "2020-08-21", "day", "PK CN", "meeting"),
+        ),
+    ),
+    Paragraph(
+        "home-side-from-dateline",
+        date(2020, 8, 22),
+        "ISLAMABAD, Aug. 22 - Foreign Minister Qureshi met his Chinese counterpart Wang Yi in "
+        "Beijing on Friday, the foreign office said.",
+        (event("2020-08-21", "2020-08-21", "day", "PK CN", "meeting"),),
+    ),
 )

@@ -113,3 +113,50 @@ def test_a_statement_date_is_the_statements_and_past():
         "held",
         "statement",
     )
+
+
+def summary(text, published):
+    return [
+        (
+            c.date.start.isoformat(),
+            c.date.end.isoformat(),
+            str(c.status),
+            str(c.event_type),
+            sorted(c.countries),
+        )
+        for c in extract_candidates(text, published)
+    ]
+
+
+def test_every_date_of_a_sentence_is_a_candidate_of_its_own():
+    text = (
+        "The Italian leaders said they would meet their Spanish counterparts on June 27-28, "
+        "followed by a meeting of the defence ministers in August."
+    )
+    assert summary(text, date(2021, 6, 1)) == [
+        ("2021-06-27", "2021-06-28", "planned", "meeting", ["ES", "IT"]),
+        ("2021-08-01", "2021-08-31", "planned", "meeting", ["ES", "IT"]),
+    ]
+
+
+def test_a_second_date_takes_the_traveller_but_not_the_first_place():
+    text = (
+        "The Japanese foreign minister will visit Thailand on Monday, December 14, and "
+        "Malaysia on Tuesday, December 15."
+    )
+    assert summary(text, date(2020, 12, 10)) == [
+        ("2020-12-14", "2020-12-14", "planned", "visit", ["JP", "TH"]),
+        ("2020-12-15", "2020-12-15", "planned", "visit", ["JP", "MY"]),
+    ]
+
+
+def test_a_past_clause_after_an_announced_one_is_not_made_planned():
+    text = (
+        "The Dutch prime minister will visit Kenya on Friday, after he met Ghana's president "
+        "in Accra on Tuesday."
+    )
+    rows = summary(text, date(2024, 5, 8))  # a Wednesday
+    assert [r[:3] for r in rows] == [
+        ("2024-05-10", "2024-05-10", "planned"),
+        ("2024-05-07", "2024-05-07", "held"),
+    ]
