@@ -77,6 +77,17 @@ _STARTS_ON = re.compile(
 # visit Laos on Monday, December 14, and Cambodia on Tuesday, December 15", "would meet on
 # June 27-28, followed by a meeting of the foreign ministers in August".
 _GOES_ON = re.compile(r"^(?:and|then|and\s+then|followed\s+by|as\s+well\s+as)\b", re.I)
+# A dateline opens wire copy: "ISLAMABAD, Aug. 22 -", "BEIJING (Reuters) -". Its place is
+# where the outlet writes from, its date the copy's, neither an event.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:\s*,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"  # ", Pakistan" / ", D.C."
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # ", Aug. 22"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
+    r"\s*(?:-{1,2}|\u2013|\u2014|:)\s+"
+)
+# "his Chinese counterpart Wang Yi": the subject is of another country than the counterpart.
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS.update({"eight": 8, "nine": 9, "ten": 10})
 # A clause that happened at the time of the one before it: "hours after Russia bombed ...".
@@ -226,17 +237,30 @@ class _Pending:
 
 
 def extract_candidates(
-    text: str, published: date, gazetteer: Gazetteer | None = None
+    text: str,
+    published: date,
+    gazetteer: Gazetteer | None = None,
+    home_country: str | None = None,
 ) -> list[Candidate]:
     """The events `text` reports, read as of `published` (the article's publication date),
-    in the order the text gives them. Reads no database beyond the cached gazetteer."""
-    return _Reader(text, published, gazetteer or get_gazetteer()).read()
+    in the order the text gives them. `home_country` (alpha-2) is the outlet's country, the
+    side a reader assumes when the text leaves it out; a dateline's country overrides it.
+    Reads no database beyond the cached gazetteer."""
+    return _Reader(text, published, gazetteer or get_gazetteer(), home_country).read()
 
 
 class _Reader:
-    def __init__(self, text: str, published: date, gazetteer: Gazetteer):
+    def __init__(self, text: str, published: date, gazetteer: Gazetteer, home: str | None = None):
         self.text, self.published, self.gazetteer = text, published, gazetteer
         entities, topic_matches = gazetteer.find(text)
+        # The dateline: its country is the home side, not a party; its date no event's.
+        dateline = _DATELINE.match(text)
+        self.dateline_end = dateline.end() if dateline else 0
+        in_dateline = [m for m in entities if m.kind == "country" and m.start < self.dateline_end]
+        if in_dateline:
+            home = in_dateline[0].value
+        self.home = home
+        entities = [m for m in entities if m.start >= self.dateline_end]
         people = find_people(text, gazetteer, entities)
         # Offsets inside titles: "Ambassador to Ukraine" names a post, not a place.
         self.in_titles = {
@@ -249,7 +273,9 @@ class _Reader:
         self.countries = _ByPosition([m for m in entities if m.kind == "country"])
         self.topics = _ByPosition(topic_matches)
         self.people = _ByPosition(people)
-        self.phrases = _ByPosition(find_date_phrases(text))
+        self.phrases = _ByPosition(
+            [p for p in find_date_phrases(text) if p.start >= self.dateline_end]
+        )
         self.triggers = _ByPosition(find_triggers(text))
         self.candidates: list[Candidate] = []
 
@@ -418,8 +444,22 @@ class _Reader:
             return None, dated  # a byline's date, a date with nobody in it
         if not candidate.location:
             candidate.location, candidate.location_country = self._place(clause)
+        self._home_side(candidate, clause)
         self._roles(candidate, clause)
         return candidate, dated
+
+    def _home_side(self, candidate: Candidate, clause: _Clause) -> None:
+        """The side the text leaves to the reader: "Foreign Minister Qureshi met his Chinese
+        counterpart" in copy from Islamabad, or a visit to one country by an unnamed side,
+        is the outlet's (or dateline's) country."""
+        home = self.home
+        if home is None or home in candidate.countries or len(candidate.countries) != 1:
+            return
+        (only,) = candidate.countries
+        counterpart = bool(_COUNTERPART.search(clause.span.text))
+        visit_to_it = candidate.event_type == T.VISIT and candidate.location_country == only
+        if counterpart or visit_to_it:
+            _add(candidate.countries, home)
 
     def _said_on(self, phrase: DatePhrase) -> bool:
         return bool(_SAID_ON.search(self.text[max(0, phrase.start - 40) : phrase.start]))

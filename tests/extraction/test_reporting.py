@@ -160,3 +160,60 @@ def test_a_past_clause_after_an_announced_one_is_not_made_planned():
         ("2024-05-10", "2024-05-10", "planned"),
         ("2024-05-07", "2024-05-07", "held"),
     ]
+
+
+def countries_of(text, published, **kwargs):
+    return [
+        (c.date.start.isoformat(), sorted(c.countries))
+        for c in extract_candidates(text, published, **kwargs)
+    ]
+
+
+def test_the_dateline_gives_the_home_side_and_is_no_event():
+    text = (
+        "NEW DELHI, Sept. 13 (Reuters) - Foreign Minister Mehta met his Japanese counterpart "
+        "in Tokyo on Thursday, the ministry said."
+    )
+    assert countries_of(text, date(2024, 9, 13)) == [("2024-09-12", ["IN", "JP"])]
+
+
+def test_the_outlets_country_gives_the_home_side_of_a_visit():
+    text = "The president visited Tokyo on Monday to meet the Japanese prime minister."
+    published = date(2025, 3, 12)  # a Wednesday
+    assert countries_of(text, published) == [("2025-03-10", ["JP"])]
+    assert countries_of(text, published, home_country="KR") == [("2025-03-10", ["JP", "KR"])]
+
+
+def test_the_home_side_is_not_added_where_the_text_names_both_sides():
+    text = "Brazil's president met his Chinese counterpart in Beijing on Friday."
+    assert countries_of(text, date(2024, 4, 27), home_country="KR") == [
+        ("2024-04-26", ["BR", "CN"])
+    ]
+
+
+def test_a_surname_named_earlier_with_a_nationality_keeps_it():
+    text = (
+        "Egyptian Foreign Minister Karim Mansour flew to Jordan on Sunday. Foreign Minister "
+        "Mansour met his Jordanian counterpart in Amman on Monday."
+    )
+    assert countries_of(text, date(2024, 5, 8)) == [
+        ("2024-05-05", ["EG", "JO"]),
+        ("2024-05-06", ["EG", "JO"]),
+    ]
+
+
+def test_a_known_official_gives_the_country_of_the_post_held_that_day():
+    from events.models import Country
+    from tests import factories
+
+    post = factories.PostFactory(
+        title="Minister of Foreign Affairs of Pakistan",
+        country=Country.objects.get(iso_alpha2="PK"),
+    )
+    factories.TenureFactory(
+        official=factories.OfficialFactory(name="Tariq Qasim Rana"),
+        post=post,
+        start=date(2018, 8, 1),
+    )
+    text = "Foreign Minister Rana met his Chinese counterpart in Beijing on Friday."
+    assert countries_of(text, date(2020, 8, 22)) == [("2020-08-21", ["CN", "PK"])]
