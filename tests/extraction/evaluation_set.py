@@ -399,4 +399,61 @@ REPORTING = (
         "Beijing on Friday, the foreign office said.",
         (event("2020-08-21", "2020-08-21", "day", "PK CN", "meeting"),),
     ),
+    # Written after the fixes above and scored before any code was changed for them.
+    Paragraph(
+        "in-office-since",
+        date(2019, 5, 10),
+        "Chile's president, in office since March 2018, received the visiting Peruvian "
+        "foreign minister in Santiago on Thursday.",
+        (event("2019-05-09", "2019-05-09", "day", "CL PE", "meeting"),),
+    ),
+    Paragraph(
+        "phone-call-tuesday",
+        date(2022, 2, 17),
+        "Germany's chancellor spoke by phone with the Russian president on Tuesday, a day "
+        "after his talks in Kyiv.",
+        (event("2022-02-15", "2022-02-15", "day", "DE RU", "call"),),
+    ),
+    Paragraph(
+        "memorandum-signed",
+        date(2021, 11, 5),
+        "India and Bangladesh signed a memorandum of understanding on sharing river water on "
+        "Thursday in Dhaka.",
+        (event("2021-11-04", "2021-11-04", "day", "IN BD", "agreement"),),
+    ),
+    Paragraph(
+        "expected-next-month",
+        date(2024, 2, 14),
+        "The Turkish president is expected to visit Iraq next month, officials in Ankara said.",
+        (event("2024-03-01", "2024-03-31", "month", "TR IQ", "visit", "planned"),),
+    ),
+    Paragraph(
+        "arrives-for-five-days",
+        date(2018, 6, 1),
+        "The Japanese emperor arrives in Vietnam on Sunday for a five-day state visit.",
+        (event("2018-06-03", "2018-06-07", "day_range", "JP VN", "visit", "planned"),),
+    ),
+    Paragraph(
+        "summit-postponed",
+        date(2020, 3, 20),
+        "The summit of Central American leaders set for March 28 in Panama has been postponed.",
+        (event("2020-03-28", "2020-03-28", "day", "PA", "summit", "cancelled", "US"),),
+    ),
+    Paragraph(
+        "monday-through-wednesday",
+        date(2023, 10, 5),
+        "Delegations of Sudan's warring sides held talks in Jeddah from Monday through "
+        "Wednesday under Saudi and American mediation.",
+        (event("2023-10-02", "2023-10-04", "day_range", "SD SA US", "talks"),),
+    ),
+    Paragraph(
+        "the-minister-again",
+        date(2021, 3, 19),
+        "South Korea's foreign minister welcomed Japanese officials on Thursday. The minister "
+        "also met his American counterpart in Seoul on Friday.",
+        (
+            event("2021-03-18", "2021-03-18", "day", "KR JP", "meeting"),
+            event("2021-03-19", "2021-03-19", "day", "KR US", "meeting"),
+        ),
+    ),
 )
