@@ -40,7 +40,9 @@ _ANNOUNCED = re.compile(
     r"\s+(?:to|in|at|for|on)|(?:scheduled|slated|set)\s+for|plans?\s+to|planning\s+to"
     r"|intends?\s+to|(?:is|are)\s+going\s+to|would|upcoming|to\s+be\s+held"
     r"|(?:has|have|had|was|were)\s+(?:been\s+)?invited|invites?|inviting"
-    r"|(?:is|are)\s+to\s+(?:visit|meet|hold|travel|sign|attend|host|receive))\b|\w'll\b)"
+    r"|(?:is|are)\s+to\s+(?:visit|meet|hold|travel|sign|attend|host|receive)"
+    # Wire copy's present for what is coming: "arrives in Hanoi on Sunday".
+    r"|arrives|departs|leaves\s+for|heads\s+(?:to|for)|travels\s+to|flies\s+to)\b|\w'll\b)"
     # "may meet", "might visit": lower case only, "May" is a month.
     r"|\b(?:may|might|could)\s+(?:first\s+|also\s+|soon\s+|then\s+)?"
     r"(?:meet|visit|hold|travel|sign|attend|host|receive|hold|go|be\s+held)\b"
@@ -85,6 +87,13 @@ _DATELINE = re.compile(
     r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # ", Aug. 22"
     r"(?:\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
     r"\s*(?:-{1,2}|\u2013|\u2014|:)\s+"
+)
+# When someone took office, not an event of the story: "in office since March 2018", "since
+# he took office in April 2016", "who came to power in 2019".
+_TENURE = re.compile(
+    r"\b(?:in\s+office|in\s+power|at\s+the\s+helm|took\s+office|taking\s+office"
+    r"|came\s+to\s+power|coming\s+to\s+power|assumed\s+office)(?:\s+(?:since|in|on))?\s*$",
+    re.IGNORECASE,
 )
 # "his Chinese counterpart Wang Yi": the subject is of another country than the counterpart.
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.I)
@@ -319,7 +328,9 @@ class _Reader:
     def _clauses(self, sentence: Span) -> list[_Clause]:
         clauses = []
         for span in split_clauses(sentence):
-            phrases = self.phrases.within(span.start, span.end)
+            # "Chile's president, in office since March 2018, received ... on Thursday": a
+            # tenure's start qualifies a party; it parts no events.
+            phrases = [p for p in self.phrases.within(span.start, span.end) if not self._tenure(p)]
             pieces = [span]
             if len(phrases) > 1:
                 gaps = [(a.end, b.start) for a, b in zip(phrases, phrases[1:], strict=False)]
@@ -461,6 +472,9 @@ class _Reader:
         if counterpart or visit_to_it:
             _add(candidate.countries, home)
 
+    def _tenure(self, phrase: DatePhrase) -> bool:
+        return bool(_TENURE.search(self.text[max(0, phrase.start - 40) : phrase.start]))
+
     def _said_on(self, phrase: DatePhrase) -> bool:
         return bool(_SAID_ON.search(self.text[max(0, phrase.start - 40) : phrase.start]))
 
@@ -493,8 +507,13 @@ class _Reader:
                 resolved.append((fuzzy, phrase))
         if not resolved:
             return None
-        # A date that dates the event beats one that bounds a period ("since 2022").
-        plain = [r for r in resolved if r[1].relation not in ("since", "until")]
+        # A date that dates the event beats one that bounds a period ("since 2022") or says
+        # when someone took office.
+        plain = [
+            r
+            for r in resolved
+            if r[1].relation not in ("since", "until") and not self._tenure(r[1])
+        ]
         return (plain or resolved)[0]
 
     def _recent_people(self, clause: _Clause, previous_sentence: Span | None):

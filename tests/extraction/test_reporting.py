@@ -217,3 +217,25 @@ def test_a_known_official_gives_the_country_of_the_post_held_that_day():
     )
     text = "Foreign Minister Rana met his Chinese counterpart in Beijing on Friday."
     assert countries_of(text, date(2020, 8, 22)) == [("2020-08-21", ["CN", "PK"])]
+
+
+def test_wire_copys_present_tense_of_travel_announces():
+    text = "The Thai king arrives in Laos on Sunday for a three-day state visit."
+    assert dated(text, date(2018, 6, 1)) == [("2018-06-03", "2018-06-05", "day_range", "planned")]
+
+
+def test_a_period_since_qualifies_a_party_and_parts_no_event():
+    text = (
+        "Uruguay's president, in office since March 2020, received the visiting Bolivian "
+        "foreign minister in Montevideo on Thursday."
+    )
+    assert countries_of(text, date(2021, 5, 14)) == [("2021-05-13", ["BO", "UY"])]
+
+
+def test_the_day_someone_took_office_dates_no_event():
+    text = (
+        "The Bolivian president, who took office in November 2020, met Peru's president in "
+        "La Paz on Thursday."
+    )
+    rows = [r for r in summary(text, date(2021, 5, 14))]
+    assert [r[:2] for r in rows if r[3] != "other"] == [("2021-05-13", "2021-05-13")]
