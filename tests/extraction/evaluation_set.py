@@ -456,4 +456,60 @@ REPORTING = (
             event("2021-03-19", "2021-03-19", "day", "KR US", "meeting"),
         ),
     ),
+    # A second batch written after those fixes, scored before any code for it.
+    Paragraph(
+        "received-by",
+        date(2022, 6, 4),
+        "The Senegalese president was received by the Russian leader in Sochi on Friday to "
+        "discuss grain exports.",
+        (event("2022-06-03", "2022-06-03", "day", "SN RU", "meeting"),),
+    ),
+    Paragraph(
+        "phone-both-countries",
+        date(2020, 4, 2),
+        "The leaders of Egypt and Ethiopia spoke by telephone on Wednesday about the dam.",
+        (event("2020-04-01", "2020-04-01", "day", "EG ET", "call"),),
+    ),
+    Paragraph(
+        "talks-next-week",
+        date(2023, 6, 8),
+        "Iranian and Saudi diplomats will hold talks in Beijing next week, a ministry "
+        "spokesman in Tehran said.",
+        (event("2023-06-12", "2023-06-18", "day_range", "IR SA", "talks", "planned"),),
+    ),
+    Paragraph(
+        "early-month-visit",
+        date(2024, 11, 20),
+        "The Polish president visited Vietnam in early November, the first such trip in a decade.",
+        (event("2024-11-01", "2024-11-10", "part_of_month", "PL VN", "visit"),),
+    ),
+    Paragraph(
+        "days-before-month",
+        date(2019, 9, 30),
+        "Heads of state met at the United Nations in New York from 24 to 27 September.",
+        (event("2019-09-24", "2019-09-27", "day_range", "US", "meeting"),),
+    ),
+    Paragraph(
+        "said-monday-called-off",
+        date(2021, 10, 13),
+        "Algeria said on Monday it had called off a visit by the French foreign minister "
+        "planned for Oct. 20.",
+        (
+            event("2021-10-11", "2021-10-11", "day", "DZ", "statement"),
+            event("2021-10-20", "2021-10-20", "day", "FR DZ", "visit", "cancelled"),
+        ),
+    ),
+    Paragraph(
+        "late-month-plan",
+        date(2025, 1, 15),
+        "The Indonesian president plans to travel to India in late January for the Republic "
+        "Day parade.",
+        (event("2025-01-21", "2025-01-31", "part_of_month", "ID IN", "visit", "planned"),),
+    ),
+    Paragraph(
+        "weekday-day-month",
+        date(2016, 2, 26),
+        "The Argentine and Uruguayan presidents will meet on Monday 29 February in Buenos Aires.",
+        (event("2016-02-29", "2016-02-29", "day", "AR UY", "meeting", "planned"),),
+    ),
 )
