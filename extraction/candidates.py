@@ -79,6 +79,8 @@ _STARTS_ON = re.compile(
 # visit Laos on Monday, December 14, and Cambodia on Tuesday, December 15", "would meet on
 # June 27-28, followed by a meeting of the foreign ministers in August".
 _GOES_ON = re.compile(r"^(?:and|then|and\s+then|followed\s+by|as\s+well\s+as)\b", re.I)
+# What a statement goes on to report, its speaker the subject: "(that) it had called off".
+_REPORTED_BY = re.compile(r"^(?:that\s+)?(?:it|he|she|they|the\s+ministry)\b", re.I)
 # A dateline opens wire copy: "ISLAMABAD, Aug. 22 -", "BEIJING (Reuters) -". Its place is
 # where the outlet writes from, its date the copy's, neither an event.
 _DATELINE = re.compile(
@@ -335,6 +337,7 @@ class _Reader:
             if len(phrases) > 1:
                 gaps = [(a.end, b.start) for a, b in zip(phrases, phrases[1:], strict=False)]
                 pieces = split_between(span, gaps)
+                pieces = [part for piece in pieces for part in self._after_said_on(piece)]
             for piece in pieces:
                 clauses.append(
                     _Clause(
@@ -358,6 +361,12 @@ class _Reader:
             called_off or bool(_ANNOUNCED.search(clause.span.text))
         )
         goes_on = before if before is not None and _GOES_ON.match(clause.span.text) else None
+        if (
+            before is not None
+            and before.event_type == T.STATEMENT
+            and _REPORTED_BY.match(clause.span.text)
+        ):
+            goes_on = before  # "Algeria said on Monday it had called off ...": it is Algeria
         if goes_on is not None and not announced and goes_on.status != Event.Status.HELD:
             # "..., and Cambodia on Tuesday": what was announced goes on being announced.
             called_off = goes_on.status == Event.Status.CANCELLED
@@ -471,6 +480,23 @@ class _Reader:
         visit_to_it = candidate.event_type == T.VISIT and candidate.location_country == only
         if counterpart or visit_to_it:
             _add(candidate.countries, home)
+
+    def _after_said_on(self, piece: Span) -> list[Span]:
+        """ "Algeria said on Monday it had called off a visit ... planned for Oct. 20": the
+        statement's date, then what it reports, each a clause of its own."""
+        phrases = [p for p in self.phrases.within(piece.start, piece.end) if not self._tenure(p)]
+        if len(phrases) < 2 or not self._said_on(phrases[0]):
+            return [piece]
+        cut = phrases[0].end - piece.start
+        head, tail = piece.text[:cut], piece.text[cut:]
+        lead = len(tail) - len(tail.lstrip(" ,"))
+        rest = tail[lead:]
+        if not rest:
+            return [piece]
+        return [
+            Span(piece.start, piece.start + len(head), head),
+            Span(piece.start + cut + lead, piece.end, rest),
+        ]
 
     def _tenure(self, phrase: DatePhrase) -> bool:
         return bool(_TENURE.search(self.text[max(0, phrase.start - 40) : phrase.start]))

@@ -91,7 +91,7 @@ def test_recall_of_dates_and_countries_is_at_least_90_percent():
 
 # What the reporting set scored when its cases were last handled: a ratchet, raised with
 # each fix, so that no change makes the extractor read real reporting worse.
-REPORTING_FLOOR = {"dates": 0.95, "countries": 0.95, "status": 0.95}
+REPORTING_FLOOR = {"dates": 0.97, "countries": 0.97, "status": 0.97}
 
 
 def test_reporting_set_does_not_get_worse():

@@ -239,3 +239,14 @@ def test_the_day_someone_took_office_dates_no_event():
     )
     rows = [r for r in summary(text, date(2021, 5, 14))]
     assert [r[:2] for r in rows if r[3] != "other"] == [("2021-05-13", "2021-05-13")]
+
+
+def test_a_statement_and_the_event_it_reports_are_two_candidates():
+    text = (
+        "Morocco said on Monday it had called off a visit by the Spanish foreign minister "
+        "planned for Oct. 20."
+    )
+    assert summary(text, date(2021, 10, 13)) == [  # a Wednesday
+        ("2021-10-11", "2021-10-11", "held", "statement", ["MA"]),
+        ("2021-10-20", "2021-10-20", "cancelled", "visit", ["ES", "MA"]),
+    ]
