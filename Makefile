@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 PORT ?= 8000
 HOST ?= 127.0.0.1
 
-.PHONY: setup run serve check-deploy backup restore load bench test lint format superuser countries clean
+.PHONY: setup run serve check-deploy backup restore load bench test eval-extraction lint format superuser countries clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -83,6 +83,10 @@ test: $(VENV)/.installed-dev
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not alone" $(PYTEST_ARGS)
 	@# Then the tests that stop shared services, by themselves (5: none chosen by PYTEST_ARGS).
 	$(BIN)/pytest -m alone $(PYTEST_ARGS) || test $$? -eq 5
+
+## eval-extraction: the extractor's scores on its evaluation sets (tests/extraction/evaluation_set.py)
+eval-extraction: $(VENV)/.installed-dev
+	$(BIN)/pytest -q -s -p no:cacheprovider tests/extraction/test_evaluation.py
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .

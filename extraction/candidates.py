@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from events.dates import DatePrecision, FuzzyDate
 from events.event_types import EventType as T
@@ -36,12 +36,71 @@ R = Participant.Role
 
 # What "will happen": the clause announces rather than reports.
 _ANNOUNCED = re.compile(
-    r"\b(?:will|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised)\s+to"
-    r"|plans?\s+to|planning\s+to|intends?\s+to|(?:is|are)\s+going\s+to|would|upcoming"
-    r"|to\s+be\s+held|(?:is|are)\s+to\s+(?:visit|meet|hold|travel|sign|attend|host|receive))\b"
-    r"|\w'll\b",
+    r"(?i:\b(?:will|shall|(?:is|are|was|were)\s+(?:expected|due|set|scheduled|slated|poised)"
+    r"\s+(?:to|in|at|for|on)|(?:scheduled|slated|set)\s+for|plans?\s+to|planning\s+to"
+    r"|intends?\s+to|(?:is|are)\s+going\s+to|would|upcoming|to\s+be\s+held"
+    r"|(?:has|have|had|was|were)\s+(?:been\s+)?invited|invites?|inviting"
+    r"|(?:is|are)\s+to\s+(?:visit|meet|hold|travel|sign|attend|host|receive)"
+    # Wire copy's present for what is coming: "arrives in Hanoi on Sunday".
+    r"|arrives|departs|leaves\s+for|heads\s+(?:to|for)|travels\s+to|flies\s+to)\b|\w'll\b)"
+    # "may meet", "might visit": lower case only, "May" is a month.
+    r"|\b(?:may|might|could)\s+(?:first\s+|also\s+|soon\s+|then\s+)?"
+    r"(?:meet|visit|hold|travel|sign|attend|host|receive|hold|go|be\s+held)\b"
+)
+# What was to happen and did not: "had planned to visit ... but the trip was postponed".
+_CALLED_OFF = re.compile(
+    r"\b(?:postpone[sd]?|postponing|cancel(?:l?ed|s)?|cancel(?:l)?ing|called\s+off|calls?\s+off"
+    r"|scrap(?:ped|s)?|shelved|put\s+off|had\s+planned|had\s+been\s+(?:due|scheduled"
+    r"|expected|set|planned))\b",
     re.IGNORECASE,
 )
+# A date that is the statement's, not the event's: "according to a statement on Monday, the
+# minister will hold talks", "the White House announced on Wednesday".
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|statement|declared|confirmed|told\s+reporters|reported)"
+    r"(?:\s+(?:on|in|late|early))?\s*$",
+    re.IGNORECASE,
+)
+# "a two-day state visit", "a three day visit", "a five-day trip": how long the event lasts.
+_LASTING = re.compile(
+    r"\b(?P<n>two|three|four|five|six|seven|eight|nine|ten|[2-9]|1[0-4])[-\s]day\s+"
+    r"(?:(?:state|official|working|regional|foreign|overseas|diplomatic)\s+)?"
+    r"(?:visit|trip|tour|stay|mission|journey)\b",
+    re.IGNORECASE,
+)
+# A day that starts what lasts: "from July 7", "starting July 9", "arrived on Tuesday".
+_STARTS_ON = re.compile(
+    r"\b(?:from|starting|beginning|began|begins|begin|start(?:s|ed)?|arriv(?:ed|es|ing|e)"
+    r"|land(?:ed|s|ing))(?:\s+(?:in|at|on)\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)?"
+    r"(?:\s+on)?\s*$",
+    re.IGNORECASE,
+)
+# A clause that goes on with the event of the one before it, in the same sentence: "will
+# visit Laos on Monday, December 14, and Cambodia on Tuesday, December 15", "would meet on
+# June 27-28, followed by a meeting of the foreign ministers in August".
+_GOES_ON = re.compile(r"^(?:and|then|and\s+then|followed\s+by|as\s+well\s+as)\b", re.I)
+# What a statement goes on to report, its speaker the subject: "(that) it had called off".
+_REPORTED_BY = re.compile(r"^(?:that\s+)?(?:it|he|she|they|the\s+ministry)\b", re.I)
+# A dateline opens wire copy: "ISLAMABAD, Aug. 22 -", "BEIJING (Reuters) -". Its place is
+# where the outlet writes from, its date the copy's, neither an event.
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
+    r"(?:\s*,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+)?)?"  # ", Pakistan" / ", D.C."
+    r"(?:\s*,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?)?"  # ", Aug. 22"
+    r"(?:\s*\([^()\n]{1,40}\))?"  # "(Reuters)"
+    r"\s*(?:-{1,2}|\u2013|\u2014|:)\s+"
+)
+# When someone took office, not an event of the story: "in office since March 2018", "since
+# he took office in April 2016", "who came to power in 2019".
+_TENURE = re.compile(
+    r"\b(?:in\s+office|in\s+power|at\s+the\s+helm|took\s+office|taking\s+office"
+    r"|came\s+to\s+power|coming\s+to\s+power|assumed\s+office)(?:\s+(?:since|in|on))?\s*$",
+    re.IGNORECASE,
+)
+# "his Chinese counterpart Wang Yi": the subject is of another country than the counterpart.
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.I)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_NUMBERS.update({"eight": 8, "nine": 9, "ten": 10})
 # A clause that happened at the time of the one before it: "hours after Russia bombed ...".
 _SAME_TIME = re.compile(
     r"^(?:just\s+|only\s+|some\s+|a\s+few\s+|several\s+|\w+\s+)?(?:hours?|minutes?|moments?)"
@@ -189,17 +248,30 @@ class _Pending:
 
 
 def extract_candidates(
-    text: str, published: date, gazetteer: Gazetteer | None = None
+    text: str,
+    published: date,
+    gazetteer: Gazetteer | None = None,
+    home_country: str | None = None,
 ) -> list[Candidate]:
     """The events `text` reports, read as of `published` (the article's publication date),
-    in the order the text gives them. Reads no database beyond the cached gazetteer."""
-    return _Reader(text, published, gazetteer or get_gazetteer()).read()
+    in the order the text gives them. `home_country` (alpha-2) is the outlet's country, the
+    side a reader assumes when the text leaves it out; a dateline's country overrides it.
+    Reads no database beyond the cached gazetteer."""
+    return _Reader(text, published, gazetteer or get_gazetteer(), home_country).read()
 
 
 class _Reader:
-    def __init__(self, text: str, published: date, gazetteer: Gazetteer):
+    def __init__(self, text: str, published: date, gazetteer: Gazetteer, home: str | None = None):
         self.text, self.published, self.gazetteer = text, published, gazetteer
         entities, topic_matches = gazetteer.find(text)
+        # The dateline: its country is the home side, not a party; its date no event's.
+        dateline = _DATELINE.match(text)
+        self.dateline_end = dateline.end() if dateline else 0
+        in_dateline = [m for m in entities if m.kind == "country" and m.start < self.dateline_end]
+        if in_dateline:
+            home = in_dateline[0].value
+        self.home = home
+        entities = [m for m in entities if m.start >= self.dateline_end]
         people = find_people(text, gazetteer, entities)
         # Offsets inside titles: "Ambassador to Ukraine" names a post, not a place.
         self.in_titles = {
@@ -212,7 +284,9 @@ class _Reader:
         self.countries = _ByPosition([m for m in entities if m.kind == "country"])
         self.topics = _ByPosition(topic_matches)
         self.people = _ByPosition(people)
-        self.phrases = _ByPosition(find_date_phrases(text))
+        self.phrases = _ByPosition(
+            [p for p in find_date_phrases(text) if p.start >= self.dateline_end]
+        )
         self.triggers = _ByPosition(find_triggers(text))
         self.candidates: list[Candidate] = []
 
@@ -229,7 +303,7 @@ class _Reader:
             previous_date: tuple[FuzzyDate, DatePhrase] | None = None
             for clause in clauses:
                 candidate, dated = self._candidate(
-                    clause, previous_date, pending, previous_sentence
+                    clause, previous_date, pending, previous_sentence, made[-1] if made else None
                 )
                 if dated is not None:
                     previous_date = dated
@@ -256,11 +330,14 @@ class _Reader:
     def _clauses(self, sentence: Span) -> list[_Clause]:
         clauses = []
         for span in split_clauses(sentence):
-            phrases = self.phrases.within(span.start, span.end)
+            # "Chile's president, in office since March 2018, received ... on Thursday": a
+            # tenure's start qualifies a party; it parts no events.
+            phrases = [p for p in self.phrases.within(span.start, span.end) if not self._tenure(p)]
             pieces = [span]
             if len(phrases) > 1:
                 gaps = [(a.end, b.start) for a, b in zip(phrases, phrases[1:], strict=False)]
                 pieces = split_between(span, gaps)
+                pieces = [part for piece in pieces for part in self._after_said_on(piece)]
             for piece in pieces:
                 clauses.append(
                     _Clause(
@@ -274,18 +351,50 @@ class _Reader:
                 )
         return clauses
 
-    def _candidate(self, clause, previous_date, pending, previous_sentence):
-        """The candidate a clause reports (or None), and the date it carries, if any."""
+    def _candidate(self, clause, previous_date, pending, previous_sentence, before=None):
+        """The candidate a clause reports (or None), and the date it carries, if any;
+        `before` is the candidate of the clause before it in the same sentence."""
         if not clause.phrases and previous_date is None:
             return None, None
-        announced = bool(clause.phrases) and bool(_ANNOUNCED.search(clause.span.text))
-        dated = self._date_of(clause, announced)
+        called_off = bool(clause.phrases) and bool(_CALLED_OFF.search(clause.span.text))
+        announced = bool(clause.phrases) and (
+            called_off or bool(_ANNOUNCED.search(clause.span.text))
+        )
+        goes_on = before if before is not None and _GOES_ON.match(clause.span.text) else None
+        if (
+            before is not None
+            and before.event_type == T.STATEMENT
+            and _REPORTED_BY.match(clause.span.text)
+        ):
+            goes_on = before  # "Algeria said on Monday it had called off ...": it is Algeria
+        if goes_on is not None and not announced and goes_on.status != Event.Status.HELD:
+            # "..., and Cambodia on Tuesday": what was announced goes on being announced.
+            called_off = goes_on.status == Event.Status.CANCELLED
+            announced = True
+        said_on = bool(clause.phrases) and self._said_on(clause.phrases[0])
+        dated = self._date_of(clause, announced and not said_on)
         if dated is None and previous_date is not None and _SAME_TIME.match(clause.span.text):
             dated = previous_date
         if dated is None:
             return None, None
         fuzzy, phrase = dated
+        lasting = self._lasting(clause, fuzzy, phrase)
+        if lasting is not None:
+            fuzzy = lasting
+        if said_on:
+            status = Event.Status.HELD
+        elif called_off:
+            status = Event.Status.CANCELLED
+        elif announced or fuzzy.start > self.published:
+            status = Event.Status.PLANNED
+        else:
+            status = Event.Status.HELD
         triggers = clause.triggers
+        if said_on:
+            # The clause's date is its statement's: the event it announces is undated.
+            triggers = [t for t in triggers if t.type == T.STATEMENT] or [
+                Trigger(phrase.start, phrase.start, "statement", T.STATEMENT)
+            ]
         if fuzzy.precision == DatePrecision.DAY:
             # A day of "a three-day visit" is not the visit: it is what happened that day.
             triggers = [t for t in triggers if not self._longer_visit(t)] or triggers
@@ -301,6 +410,8 @@ class _Reader:
             # discussions'; the meeting is another event, already reported.
             triggers = triggers[1:]
         event_type = choose_type(triggers)
+        if event_type is None and goes_on is not None and not goes_on.background:
+            event_type = goes_on.event_type
         candidate = Candidate(
             sentence=clause.sentence.text,
             start=clause.sentence.start,
@@ -309,7 +420,7 @@ class _Reader:
             date_text=phrase.text,
             date_relation=phrase.relation,
             event_type=event_type or T.OTHER,
-            status=Event.Status.PLANNED if announced else Event.Status.HELD,
+            status=status,
             background=event_type is None,
             trigger=_trigger_word(triggers, event_type),
             spans=[(clause.span.start, clause.span.end)],
@@ -340,12 +451,75 @@ class _Reader:
         if _TWO_COUNTRIES.search(clause.span.text) and len(candidate.countries) < 2:
             for code in self._recent_countries(clause, previous_sentence):
                 _add(candidate.countries, code)
+        if goes_on is not None and not candidate.people:
+            # The same people go on: "the minister will visit Laos ..., and Cambodia ...".
+            own_place = bool(candidate.countries)
+            for person in goes_on.people:
+                self._merge_person(candidate, person)
+            for code in goes_on.countries:
+                # Laos was where the first visit went; Cambodia is this one's place.
+                if not own_place or code != goes_on.location_country:
+                    _add(candidate.countries, code)
         if not candidate.countries and not candidate.people:
             return None, dated  # a byline's date, a date with nobody in it
         if not candidate.location:
             candidate.location, candidate.location_country = self._place(clause)
+        self._home_side(candidate, clause)
         self._roles(candidate, clause)
         return candidate, dated
+
+    def _home_side(self, candidate: Candidate, clause: _Clause) -> None:
+        """The side the text leaves to the reader: "Foreign Minister Qureshi met his Chinese
+        counterpart" in copy from Islamabad, or a visit to one country by an unnamed side,
+        is the outlet's (or dateline's) country."""
+        home = self.home
+        if home is None or home in candidate.countries or len(candidate.countries) != 1:
+            return
+        (only,) = candidate.countries
+        counterpart = bool(_COUNTERPART.search(clause.span.text))
+        visit_to_it = candidate.event_type == T.VISIT and candidate.location_country == only
+        if counterpart or visit_to_it:
+            _add(candidate.countries, home)
+
+    def _after_said_on(self, piece: Span) -> list[Span]:
+        """ "Algeria said on Monday it had called off a visit ... planned for Oct. 20": the
+        statement's date, then what it reports, each a clause of its own."""
+        phrases = [p for p in self.phrases.within(piece.start, piece.end) if not self._tenure(p)]
+        if len(phrases) < 2 or not self._said_on(phrases[0]):
+            return [piece]
+        cut = phrases[0].end - piece.start
+        head, tail = piece.text[:cut], piece.text[cut:]
+        lead = len(tail) - len(tail.lstrip(" ,"))
+        rest = tail[lead:]
+        if not rest:
+            return [piece]
+        return [
+            Span(piece.start, piece.start + len(head), head),
+            Span(piece.start + cut + lead, piece.end, rest),
+        ]
+
+    def _tenure(self, phrase: DatePhrase) -> bool:
+        return bool(_TENURE.search(self.text[max(0, phrase.start - 40) : phrase.start]))
+
+    def _said_on(self, phrase: DatePhrase) -> bool:
+        return bool(_SAID_ON.search(self.text[max(0, phrase.start - 40) : phrase.start]))
+
+    def _lasting(self, clause: _Clause, fuzzy: FuzzyDate, phrase: DatePhrase):
+        """The range of "a two-day state visit ... arrived on Tuesday", "a three day visit
+        from July 7": the day that starts it and the days it lasts."""
+        if fuzzy.precision != DatePrecision.DAY or len(clause.phrases) != 1:
+            return None
+        lasting = _LASTING.search(clause.sentence.text)
+        if lasting is None:
+            return None
+        before = self.text[max(clause.sentence.start, phrase.start - 40) : phrase.start]
+        if not _STARTS_ON.search(before):
+            return None
+        word = lasting.group("n").lower()
+        days = int(word) if word.isdigit() else _NUMBERS[word]
+        return FuzzyDate.day_range(
+            fuzzy.start, fuzzy.start + timedelta(days=days - 1), fuzzy.qualifier
+        )
 
     def _longer_visit(self, trigger: Trigger) -> bool:
         before = self.text[max(0, trigger.start - 30) : trigger.start]
@@ -359,8 +533,13 @@ class _Reader:
                 resolved.append((fuzzy, phrase))
         if not resolved:
             return None
-        # A date that dates the event beats one that bounds a period ("since 2022").
-        plain = [r for r in resolved if r[1].relation not in ("since", "until")]
+        # A date that dates the event beats one that bounds a period ("since 2022") or says
+        # when someone took office.
+        plain = [
+            r
+            for r in resolved
+            if r[1].relation not in ("since", "until") and not self._tenure(r[1])
+        ]
         return (plain or resolved)[0]
 
     def _recent_people(self, clause: _Clause, previous_sentence: Span | None):

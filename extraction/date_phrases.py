@@ -53,7 +53,7 @@ _MON = (
     r"(?:(?:January|February|March|April|May|June|July|August|September|October|November"
     r"|December)\b|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 )
-_WD = r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
+_WD = r"(?:(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+)?"
 _D = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 _Y = r"(?:1[89]\d\d|20\d\d|21\d\d)(?!\d)"
 _TO = r"\s*(?P<sep>-|\u2013|\u2014|(?i:to|through|until|and))\s*"
@@ -113,6 +113,12 @@ _GRAMMAR = [
     ("year", rf"\b{_PREP}\s+(?P<y>{_Y})(?!\s*(?:%|percent|people|troops|km|tons))"),
     ("year_attributive", rf"\b(?i:the)\s+(?P<y>{_Y})(?=\s+[A-Za-z])"),
     (
+        "weekday_range",
+        r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+        r"\s*(?P<sep>-|\u2013|(?i:and|to|through|until))\s*"
+        r"(?P<wd2>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b",
+    ),
+    (
         "weekday",
         r"(?:\b(?P<which>(?i:last|next|this|on|since|by|until|from|early|late))\s+)?"
         r"\b(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
@@ -142,7 +148,7 @@ _NEEDS = {
     "range_dmy": "md", "mdy": "md", "dmy": "md", "part_of_month": "m",
     "part_of_relative_month": "p", "month_year": "my", "month": "m", "quarter": "q",
     "quarter_code": "c", "half": "h", "year_part": "y", "year": "y", "year_attributive": "y",
-    "weekday": "w", "relative_day": "r", "relative_period": "p", "ago": "a",
+    "weekday_range": "w", "weekday": "w", "relative_day": "r", "relative_period": "p", "ago": "a",
 }  # fmt: skip
 _COMPILED = [(kind, re.compile(pattern), set(_NEEDS[kind])) for kind, pattern in _GRAMMAR]
 _PRIORITY = {kind: index for index, (kind, _) in enumerate(_GRAMMAR)}
@@ -236,8 +242,12 @@ def find_date_phrases(text: str) -> list[DatePhrase]:
 
 
 def _two_days_not_a_range(match: re.Match) -> bool:
-    """ "July 8 and 10" names two days; only "July 8 and 9" reads as a span."""
+    """ "July 8 and 10" names two days; only "July 8 and 9" reads as a span. So with
+    weekdays: "on Friday and Saturday" is a span, "Monday and Wednesday" two days."""
     groups = match.groupdict()
+    if groups.get("wd2"):
+        gap = (WEEKDAYS.index(groups["wd2"].lower()) - WEEKDAYS.index(groups["wd"].lower())) % 7
+        return gap == 0 or (groups["sep"].lower() == "and" and gap != 1)
     if (groups.get("sep") or "").lower() != "and" or groups.get("m2"):
         return False
     return _day(groups["d2"]) - _day(groups["d"]) != 1
@@ -331,8 +341,27 @@ def _resolve_iso(g, published, forward, q):
 
 def _resolve_day(g, published, forward, q):
     month, day = _month(g["m"]), _day(g["d"])
-    year = _year_for(g, published, forward, *(lambda y: date(y, month, day),) * 2)
+    year = _year_of_weekday(g, published, month, day)
+    if year is None:
+        year = _year_for(g, published, forward, *(lambda y: date(y, month, day),) * 2)
     return FuzzyDate.day(date(year, month, day), q)
+
+
+def _year_of_weekday(g, published, month, day) -> int | None:
+    """ "Friday, May 26" without a year: the year, next to publication's, in which May 26
+    is a Friday; the weekday says more than the tense ("arrives on Friday, May 26")."""
+    if "wd" not in g or "y" in g:
+        return None
+    weekday = WEEKDAYS.index(g["wd"].lower())
+    fits = []
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            day_of = date(year, month, day)
+        except ValueError:
+            continue
+        if day_of.weekday() == weekday:
+            fits.append((abs((day_of - published).days), year))
+    return min(fits)[1] if fits else None
 
 
 def _resolve_range(g, published, forward, q):
@@ -443,6 +472,19 @@ def _resolve_weekday(g, published, forward, q):
     return FuzzyDate.day(published - timedelta(days=delta), q)
 
 
+def _resolve_weekday_range(g, published, forward, q):
+    """ "on Friday and Saturday": reported, the latest such span that has ended by
+    publication; announced, the first that has not."""
+    first, last = WEEKDAYS.index(g["wd"].lower()), WEEKDAYS.index(g["wd2"].lower())
+    length = (last - first) % 7
+    if forward:
+        start = published + timedelta(days=(first - published.weekday()) % 7)
+    else:
+        end = published - timedelta(days=(published.weekday() - last) % 7)
+        start = end - timedelta(days=length)
+    return FuzzyDate.day_range(start, start + timedelta(days=length), q)
+
+
 def _resolve_relative_day(g, published, forward, q):
     rel = " ".join(g["rel"].lower().split())
     offset = {"yesterday": -1, "last night": -1, "tomorrow": 1}.get(rel, 0)
@@ -541,6 +583,7 @@ _RESOLVERS = {
     "year_part": _resolve_year,
     "year": _resolve_year,
     "year_attributive": _resolve_year,
+    "weekday_range": _resolve_weekday_range,
     "weekday": _resolve_weekday,
     "relative_day": _resolve_relative_day,
     "relative_period": _resolve_relative_period,

@@ -10,11 +10,12 @@ from extraction.inputs import (
 )
 
 
-def extract_from_input(text, published) -> list[Candidate]:
+def extract_from_input(text, published, home_country=None) -> list[Candidate]:
     """Check the input, extract, and insist on a result: ExtractionInputError names what is
-    wrong with empty, oversized or undated text and an unreadable publication date."""
+    wrong with empty, oversized or undated text and an unreadable publication date.
+    `home_country` is the outlet's country (alpha-2), the side the text leaves implied."""
     checked = clean_input(text, published)
-    candidates = extract_candidates(checked.text, checked.published)
+    candidates = extract_candidates(checked.text, checked.published, home_country=home_country)
     if not candidates:
         raise NoEventsFound(
             "Found no dated event in the text: no sentence names both a date (such as "

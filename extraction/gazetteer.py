@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -57,6 +58,20 @@ GOVERNMENT_SEATS = {
     "Zhongnanhai": "CN",
     "Bankova": "UA",
 }
+
+
+# Regions, continents and seas whose names hold a country's name or demonym: "the South
+# American neighbours" are not the United States, "the Gulf of Guinea" is not Guinea. Matched
+# like names so that, being longer, they win over what they contain, then dropped.
+REGIONS = (
+    "South America", "South American", "South Americans", "Latin America", "Latin American",
+    "Latin Americans", "Central America", "Central American", "Central Americans",
+    "North America", "North American", "North Americans", "Inter-American", "Pan-American",
+    "Pan American", "Ibero-American", "Afro-American", "Indian Ocean", "Indian subcontinent",
+    "Indian Subcontinent", "South China Sea", "East China Sea", "Gulf of Guinea", "New Guinea",
+    "Irish Sea", "Sea of Japan", "Korean Peninsula", "Korean peninsula", "Arabian Peninsula",
+    "Arabian Sea", "Persian Gulf",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -131,7 +146,8 @@ class Gazetteer:
                     target = topics if kind == "topic" else entities
                     target.append(NameMatch(start, end + 1, found, kind, value, how))
         entities.extend(self._codes(text))
-        return _longest_first(entities), _longest_first(topics)
+        entities = [m for m in _longest_first(entities) if m.kind != "region"]
+        return entities, _longest_first(topics)
 
     def _codes(self, text: str) -> list[NameMatch]:
         matches = []
@@ -211,6 +227,17 @@ def _longest_first(matches: list[NameMatch]) -> list[NameMatch]:
     return kept
 
 
+def _variants(name: str) -> list[str]:
+    """Spellings of `name` that text uses for it: without accents, with the other
+    apostrophe."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    forms = [name, plain] if len(plain) == len(name) else [name]
+    out = []
+    for form in forms:
+        out += [form, form.replace("'", "\u2019"), form.replace("\u2019", "'")]
+    return [f for f in dict.fromkeys(out) if f != name]
+
+
 def _surnames(name: str) -> list[str]:
     words = [w.strip(".,") for w in name.split()]
     words = [w for w in words if w and w.lower() not in {"jr", "sr", "ii", "iii"}]
@@ -224,8 +251,16 @@ def build_gazetteer(using: str = "default") -> Gazetteer:
 
     def add(name: str, kind: str, value, how: str) -> None:
         name = " ".join(name.split())
-        if len(name) >= 2:
-            keys[_lower_keeping_length(name)].append((name, kind, value, how))
+        if len(name) < 2:
+            return
+        # "Cote d'Ivoire" for "Côte d'Ivoire", "Turkiye" for "Türkiye"; either apostrophe.
+        for variant in dict.fromkeys((name, *_variants(name))):
+            key = _lower_keeping_length(variant)
+            if all(p[1:] != (kind, value, how) for p in keys[key]):
+                keys[key].append((variant, kind, value, how))
+
+    for region in REGIONS:
+        add(region, "region", None, "region")
 
     countries, country_pks, codes = {}, {}, {}
     pk_to_alpha2 = {}

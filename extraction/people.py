@@ -90,7 +90,12 @@ NOT_NAMES = frozenset(
     "june july august september october november december jan feb mar apr jun jul aug sep "
     "sept oct nov dec".split()
 )
-NAME_PARTICLES = frozenset("von van der de del della da di la le bin al el ibn dos das".split())
+NAME_PARTICLES = frozenset(
+    "von van der de del della da di la le bin bint al el ibn abu dos das du ben".split()
+)
+# Words of address that open a name without being one of its parts: "Sheikh Abdullah".
+HONORIFICS = frozenset("sheikh sheikha shaikh prince princess".split())
+_MOST_NAME_WORDS = 4  # parts of a name, not counting particles and honorifics
 
 _TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|['\u2019]s\b|\S")
 
@@ -250,8 +255,47 @@ def find_people(text: str, gazetteer: Gazetteer, entities: list[NameMatch]) -> l
             mentions[title.start] = PersonMention(
                 title.start, title.end, text[title.start : title.end], title=title, how="post"
             )
+    _one_person_per_name(mentions)
     _resolve_surnames(text, gazetteer, mentions, covered)
     return sorted(mentions.values(), key=lambda m: m.start)
+
+
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(w for w in name.lower().split() if w not in HONORIFICS)
+
+
+def _one_person_per_name(mentions: dict[int, PersonMention]) -> None:
+    """A short and a long name of one person are one proposal: "Foreign Minister Abdullah
+    bin Zayed" and "Sheikh Abdullah bin Zayed Al Nahyan". A name is another's short form
+    when its words run, in order and unbroken, inside the longer one, and the two countries,
+    where given, agree; the longer name is kept."""
+    proposals = [m for m in mentions.values() if m.proposal is not None]
+    for mention in proposals:
+        short = mention.proposal
+        parts = _name_parts(short.name)
+        if len(parts) < 2:
+            continue
+        longer = [
+            other.proposal for other in proposals if _short_form_of(short, parts, other.proposal)
+        ]
+        if longer:
+            chosen = max(longer, key=lambda p: len(_name_parts(p.name)))
+            if chosen.country is None:
+                chosen.country = short.country
+            mention.proposal = chosen
+
+
+def _short_form_of(short: PersonProposal, parts: tuple[str, ...], long: PersonProposal) -> bool:
+    long_parts = _name_parts(long.name)
+    return (
+        len(long_parts) > len(parts)
+        and _runs_inside(parts, long_parts)
+        and (short.country is None or long.country is None or short.country == long.country)
+    )
+
+
+def _runs_inside(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    return any(long[i : i + len(short)] == short for i in range(len(long) - len(short) + 1))
 
 
 def _title_heads(text: str):
@@ -348,7 +392,8 @@ def _name_tokens(tokens: list[Token], index: int, step: int = 1) -> list[Token]:
     particles ("von der") inside."""
     words: list[Token] = []
     cursor = index
-    while 0 <= cursor < len(tokens) and len([w for w in words if w.capitalized]) < 4:
+    # "Sheikh Abdullah bin Zayed Al Nahyan": "bin" and "Al" are parts, not the name's end.
+    while 0 <= cursor < len(tokens) and _name_words(words) < _MOST_NAME_WORDS:
         token = tokens[cursor]
         if token.capitalized and token.lower not in NOT_NAMES:
             words.append(token)
@@ -357,9 +402,17 @@ def _name_tokens(tokens: list[Token], index: int, step: int = 1) -> list[Token]:
         else:
             break
         cursor += step
-    while words and not words[-1].capitalized:
+    while words and (not words[-1].capitalized or words[-1].lower in NAME_PARTICLES):
         words.pop()
     return words if step == 1 else list(reversed(words))
+
+
+def _name_words(words: list[Token]) -> int:
+    return sum(
+        1
+        for w in words
+        if w.capitalized and w.lower not in NAME_PARTICLES and w.lower not in HONORIFICS
+    )
 
 
 def _named_after(tokens, index, title, gazetteer, officials_at, covered):
@@ -455,5 +508,12 @@ def _surnames_of(mention: PersonMention, gazetteer: Gazetteer) -> tuple[str, ...
     if mention.official is not None:
         return gazetteer.officials[mention.official].surnames
     if mention.proposal is not None and len(mention.proposal.name.split()) > 1:
-        return (mention.proposal.surname,)
+        # "Abdullah bin Zayed" later stands for "Sheikh Abdullah bin Zayed Al Nahyan".
+        words = [w for w in mention.proposal.name.split() if w.lower() not in HONORIFICS]
+        short = [
+            " ".join(words[:i])
+            for i in range(len(words) - 1, 2, -1)
+            if words[i].lower() in NAME_PARTICLES
+        ]
+        return (mention.proposal.surname, *short)
     return ()

@@ -38,7 +38,7 @@ TRIGGERS: list[tuple[str, list[str]]] = [
         _forms(
             "visit|s|ed|ing", "trip|s", "tour|s|ed", "state visit", "travel to",
             "travels to", "traveled to", "travelled to", "traveling to", "travelling to",
-            "arrived in", "landed in", "flew to",
+            "arrived in", "arrives in", "arriving in", "landed in", "flew to",
         ),
     ),
     (

@@ -126,3 +126,16 @@ def test_a_publication_time_with_an_offset_is_dated_in_the_project_time_zone(set
         2024, 10, 26
     )
     assert clean_input("text", "2024-10-27").published == date(2024, 10, 27)
+
+
+def test_the_outlets_country_is_the_implied_side(tmp_path):
+    path = tmp_path / "visit.txt"
+    path.write_text("The president visited Tokyo on Monday to meet Japanese officials.")
+    rows = json.loads(
+        run(str(path), "--published", "2025-03-12", "--format", "json", "--home-country", "kr")
+    )
+    assert [(r["date_start"], sorted(r["countries"])) for r in rows] == [
+        ("2025-03-10", ["JP", "KR"])
+    ]
+    with pytest.raises(CommandError, match="--home-country: XX"):
+        run(str(path), "--published", "2025-03-12", "--home-country", "XX")

@@ -135,3 +135,45 @@ def test_an_announced_range_already_under_way_stays_this_year():
         "2025-01-02",
         "day_range",
     )
+
+
+def test_a_weekday_with_its_date_chooses_the_year():
+    # Published Monday 22 May 2017; 26 May is a Friday in 2017, a Thursday in 2016.
+    monday = date(2017, 5, 22)
+    assert resolved("arrives on Friday, May 26,", monday) == ("2017-05-26", "2017-05-26", "day")
+    # Published 2 Jan 2018, "on Friday, Jan. 5" is 2018's even as a report: 5 Jan 2017
+    # was a Thursday.
+    assert resolved("the ministers meet on Friday, Jan. 5", date(2018, 1, 2)) == (
+        "2018-01-05",
+        "2018-01-05",
+        "day",
+    )
+    # Past when the weekday fits the past: Wednesday, Dec. 28 in a report of 3 Jan 2017.
+    assert resolved("they met on Wednesday, Dec. 28", date(2017, 1, 3)) == (
+        "2016-12-28",
+        "2016-12-28",
+        "day",
+    )
+
+
+def test_two_consecutive_weekdays_are_a_range():
+    monday = date(2023, 7, 3)
+    assert resolved("in Suva on Friday and Saturday", monday) == (
+        "2023-06-30",
+        "2023-07-01",
+        "day_range",
+    )
+    assert resolved("will meet on Friday and Saturday", monday, announced=True) == (
+        "2023-07-07",
+        "2023-07-08",
+        "day_range",
+    )
+    assert resolved("talks from Monday to Wednesday", monday) == (
+        "2023-06-26",
+        "2023-06-28",
+        "day_range",
+    )
+    assert [p.text for p in find_date_phrases("on Monday and Wednesday")] == [
+        "on Monday",
+        "Wednesday",
+    ]

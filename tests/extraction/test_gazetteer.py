@@ -74,3 +74,42 @@ def test_a_change_made_elsewhere_is_seen_through_the_fingerprint():
     OfficialName.objects.bulk_create([OfficialName(official=official, name="Radek Sikorski")])
     assert gazetteer_module.fingerprint() != gazetteer_module._cache["default"][0]
     assert [t for t, *_ in found("Radek Sikorski")] == ["Radek Sikorski"]
+
+
+def codes(text):
+    return [v for _, kind, v, _ in found(text) if kind == "country"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the president welcomed his South American neighbours",
+        "a summit of Latin American and Caribbean States",
+        "the North American free trade pact",
+        "the Inter-American Development Bank",
+        "piracy in the Gulf of Guinea and the Indian Ocean",
+        "patrols in the South China Sea",
+    ],
+)
+def test_regions_continents_and_seas_are_not_countries(text):
+    assert codes(text) == []
+
+
+def test_parts_of_a_country_name_the_country_they_belong_to():
+    assert codes("the prime minister visited Northern Ireland and Dublin") == ["GB", "IE"]
+
+
+def test_names_are_found_without_their_accents_and_with_either_apostrophe():
+    assert codes("talks in Cote d'Ivoire") == ["CI"]
+    assert codes("talks in Côte d\u2019Ivoire") == ["CI"]
+    assert codes("Turkiye and Türkiye") == ["TR", "TR"]
+
+
+def test_demonyms_of_smaller_countries_are_known():
+    assert codes("the Guinean, Ivorian, Fijian and Chilean ministers") == [
+        "GN",
+        "CI",
+        "FJ",
+        "CL",
+    ]
+    assert codes("a Papua New Guinean delegation") == ["PG"]

@@ -93,3 +93,41 @@ def test_a_counterpart_is_proposed_with_a_country_and_no_post():
         "RU",
         "",
     )
+
+
+def test_a_name_is_not_cut_at_its_particles():
+    (mention,) = people(
+        "Emirati Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan arrived in Cairo."
+    )
+    assert (mention.proposal.name, mention.proposal.country) == (
+        "Sheikh Abdullah bin Zayed Al Nahyan",
+        "AE",
+    )
+    (mention,) = people("Dutch Foreign Minister Hans van der Berg arrived in Kyiv.")
+    assert mention.proposal.name == "Hans van der Berg"
+
+
+def test_a_short_and_a_long_name_of_one_person_are_one_proposal():
+    mentions = people(
+        "Emirati Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan arrived in Cairo. "
+        "Foreign Minister Abdullah bin Zayed met Egyptian officials, and Abdullah bin Zayed "
+        "then left."
+    )
+    assert [m.text for m in mentions] == [
+        "Sheikh Abdullah bin Zayed Al Nahyan",
+        "Abdullah bin Zayed",
+        "Abdullah bin Zayed",
+    ]
+    assert {m.proposal.key for m in mentions} == {"sheikh abdullah bin zayed al nahyan"}
+    assert {m.proposal.country for m in mentions} == {"AE"}
+
+
+def test_two_people_sharing_words_of_a_name_stay_two_when_their_countries_differ():
+    mentions = people(
+        "Qatari Foreign Minister Mohammed bin Abdulrahman Al Thani met Saudi Foreign "
+        "Minister Mohammed bin Abdulrahman in Riyadh."
+    )
+    assert [(m.proposal.name, m.proposal.country) for m in mentions] == [
+        ("Mohammed bin Abdulrahman Al Thani", "QA"),
+        ("Mohammed bin Abdulrahman", "SA"),
+    ]

@@ -6,6 +6,7 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
+from events.models import Country
 from extraction.extract import MAX_TEXT_CHARS, ExtractionInputError, extract_from_input
 
 
@@ -23,11 +24,20 @@ class Command(BaseCommand):
             help="Publication date, YYYY-MM-DD: what incomplete dates are resolved against.",
         )
         parser.add_argument("--format", choices=["table", "json"], default="table")
+        parser.add_argument(
+            "--home-country",
+            help="The outlet's country, ISO alpha-2 (KR): the side a text leaves implied "
+            '("the president visited Tokyo"). A dateline\'s country takes precedence.',
+        )
 
-    def handle(self, *args, path, published, format, **options):
+    def handle(self, *args, path, published, format, home_country=None, **options):
         text = self.read(path)
+        if home_country is not None:
+            home_country = home_country.strip().upper()
+            if not Country.objects.filter(iso_alpha2=home_country).exists():
+                raise CommandError(f"Unknown country code for --home-country: {home_country}")
         try:
-            candidates = extract_from_input(text, published)
+            candidates = extract_from_input(text, published, home_country)
         except ExtractionInputError as error:
             raise CommandError(error.message) from None
         if format == "json":
