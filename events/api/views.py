@@ -11,6 +11,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
     inline_serializer,
 )
@@ -48,7 +49,14 @@ from events.models import (
     Topic,
 )
 from events.projection import EventReader, UnknownFields, parse_fields
-from events.selectors import GROUPINGS, event_counts, event_total, relation_summary
+from events.selectors import (
+    DIMENSIONS,
+    TIME_BUCKETS,
+    TooManyRows,
+    dimensions_of,
+    event_table,
+    relation_summary,
+)
 from events.services import InUse, event_change, event_create, event_update, record_delete
 
 EXPORT_FORMAT = OpenApiParameter(
@@ -392,46 +400,120 @@ class StatementViewSet(RecordViewSet):
 
 
 class CountRow(serializers.Serializer):
-    key = serializers.CharField(help_text="2024-10, 2024, visit, UA or IN-UA")
+    key = serializers.CharField(help_text="2024-W43, 2024-10, 2024-Q4, 2024, visit, UA or IN-UA")
     count = serializers.IntegerField()
 
 
+COUNT_ROW_SCHEMA = {
+    "type": "object",
+    "title": "One dimension",
+    "properties": {
+        "key": {"type": "string", "example": "2024-10"},
+        "count": {"type": "integer"},
+    },
+    "required": ["key", "count"],
+}
+TABLE_ROW_SCHEMA = {
+    "type": "object",
+    "title": "Two dimensions",
+    "description": "A property per dimension, named as in group_by, and the count: "
+    '{"month": "2024-10", "type": "visit", "count": 2}.',
+    "properties": {"count": {"type": "integer"}},
+    "required": ["count"],
+    "additionalProperties": {"type": "string"},
+}
+
+
+@extend_schema_field({"oneOf": [COUNT_ROW_SCHEMA, TABLE_ROW_SCHEMA]})
+class StatsRowField(serializers.DictField):
+    """A row of /api/stats/events/: its shape follows the number of dimensions."""
+
+
+class StatsParameters(serializers.Serializer):
+    """The query parameters of /api/stats/events/ besides the event filters."""
+
+    group_by = serializers.CharField(
+        help_text="One or two of week, month, quarter, year, type, country, pair, "
+        "comma-separated (at most one period; not country with pair): month, "
+        "month,type, year,pair. An event counts in a period when its whole date range "
+        "lies in it (weeks are ISO weeks: 2024-W43)."
+    )
+    fill = serializers.ChoiceField(
+        choices=["zero"],
+        required=False,
+        help_text="zero: with a period in group_by, a row for every period of the "
+        "filtered date range (date_after to date_before; an open side ends at the first or "
+        "last period with events), and for two dimensions for every period and value, "
+        "with count 0 where no event is counted.",
+    )
+
+    def validate_group_by(self, value):
+        try:
+            return dimensions_of(value)
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
+
+    def validate(self, data):
+        if data.get("fill") and not set(data["group_by"]) & set(TIME_BUCKETS):
+            raise ValidationError({"fill": ["fill=zero needs a period in group_by."]})
+        return data
+
+
 class EventStats(serializers.Serializer):
-    group_by = serializers.ChoiceField(choices=GROUPINGS)
+    group_by = serializers.CharField(help_text="As asked: month, or month,type.")
+    dimensions = serializers.ListField(
+        child=serializers.ChoiceField(choices=DIMENSIONS),
+        help_text="group_by's dimensions, in order.",
+    )
     total = serializers.IntegerField(help_text="Events matching the filters.")
     wider_than_period = serializers.IntegerField(
-        help_text="By month or year: events whose date spans more than one period."
+        help_text="With a period: events whose date range spans more than one period "
+        "(not in the results)."
     )
-    results = CountRow(many=True)
+    results = serializers.ListField(
+        child=StatsRowField(),
+        help_text="One dimension: {key, count} rows. Two: a property per dimension and "
+        "count. With a period, newest first; otherwise most frequent first.",
+    )
 
 
 class EventStatsView(APIView):
-    """Event counts for charts, with the event list's filters."""
+    """Event counts for charts, with the event list's filters: by one or two dimensions,
+    zero-filled on request."""
 
     permission_classes = [ReadOnly]
     filterset_class = EventFilter
+    # The schema reads the event filters from these (filters=True: they are this view's
+    # parameters too).
+    queryset = Event.objects.all()
+    filter_backends = [FilterSetBackend]
 
-    @extend_schema(
-        parameters=[OpenApiParameter("group_by", str, enum=list(GROUPINGS), required=True)],
-        responses=EventStats,
-    )
+    @extend_schema(parameters=[StatsParameters], responses=EventStats, filters=True)
     @read_conditional
     def get(self, request):
-        group_by = request.query_params.get("group_by")
-        if group_by not in GROUPINGS:
-            raise ValidationError({"group_by": [f"Use one of: {', '.join(GROUPINGS)}."]})
-        events = FilterSetBackend().filter_queryset(request, Event.objects.all(), self)
+        asked = StatsParameters(data=request.query_params)
+        asked.is_valid(raise_exception=True)
+        dimensions, fill = asked.validated_data["group_by"], "fill" in asked.validated_data
+        events = FilterSetBackend().filter_queryset(request, self.queryset.all(), self)
         filters = self.filterset.form.cleaned_data
-        counts = event_counts(events, group_by, filters)
-        total = (
-            counts.total if group_by in ("month", "year", "type") else event_total(events, filters)
-        )
+        span = (filters.get("date_after"), filters.get("date_before"))
+        try:
+            table = event_table(events, dimensions, filters, fill=fill, span=span)
+        except TooManyRows as error:
+            raise ValidationError({"fill": [str(error)]}) from None
+        if len(dimensions) == 1:
+            results = [{"key": keys[0], "count": count} for keys, count in table.rows]
+        else:
+            results = [
+                {**dict(zip(dimensions, keys, strict=True)), "count": n} for keys, n in table.rows
+            ]
         return Response(
             {
-                "group_by": group_by,
-                "total": total,
-                "wider_than_period": counts.wider_than_period,
-                "results": [{"key": r["key"], "count": r["count"]} for r in counts.rows],
+                "group_by": ",".join(dimensions),
+                "dimensions": list(dimensions),
+                "total": table.total,
+                "wider_than_period": table.wider_than_period,
+                "results": results,
             }
         )
 
