@@ -27,8 +27,9 @@ def listed(api, query):
 
 
 @pytest.fixture
-def elsewhere():
-    """An event of India and a user-assigned country only: in no seed country pair."""
+def elsewhere(seeded):
+    """An event of India and a user-assigned country only: in no seed country pair (after
+    `seeded`: inside the test's own savepoint)."""
     event = factories.EventFactory(title="India meets Country XA")
     save(EventCountry(event=event, country=Country.objects.get(iso_alpha2="IN")))
     save(EventCountry(event=event, country=factories.CountryFactory(iso_alpha2="XA")))
