@@ -273,6 +273,8 @@ SPECTACULAR_SETTINGS = {
         "AgreementStatusEnum": "events.models.agreements.AgreementStatus",
         "AgreementKindEnum": "events.models.agreements.Agreement.Kind",
         "OrganizationKindEnum": "events.models.people.Organization.Kind",
+        # The event's type, as an event's `type` and a participant row's `event_type`.
+        "TypeEnum": "events.event_types.EventType.choices",
     },
 }
 

@@ -2,6 +2,7 @@
 writes events/services', an event's representation events/projection.py's; conditional
 GETs and Cache-Control are edge's."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.utils.decorators import method_decorator
@@ -26,8 +27,18 @@ from rest_framework.views import APIView
 from edge.conditional import cache_control, conditional_on_revision, version_etag
 from events.api import entities
 from events.api.events import EventInputSerializer, EventSerializer, api_errors
-from events.api.exports import EXPORT_RENDERERS, EXPORTS
-from events.api.pagination import BoundedPageNumberPagination, EventPagination
+from events.api.exports import (
+    EXPORT_RENDERERS,
+    EXPORTS,
+    CSVRenderer,
+    participants_csv_export,
+)
+from events.api.pagination import (
+    PAGE_SIZE_HELP,
+    BoundedPageNumberPagination,
+    EventPagination,
+    KeysetPagination,
+)
 from events.api.permissions import ReadOnly
 from events.filters import (
     AgreementFilter,
@@ -44,11 +55,18 @@ from events.models import (
     Event,
     Official,
     Organization,
+    Participant,
     Source,
     Statement,
     Topic,
 )
-from events.projection import EventReader, UnknownFields, parse_fields
+from events.projection import (
+    EventReader,
+    ParticipantReader,
+    ParticipantRowSerializer,
+    UnknownFields,
+    parse_fields,
+)
 from events.selectors import (
     DIMENSIONS,
     TIME_BUCKETS,
@@ -87,6 +105,24 @@ def event_links(request) -> dict[str, str]:
         "url": detail.replace(placeholder, "{id}"),
         "timeline_url": timeline.replace(placeholder, "{id}"),
     }
+
+
+def read_all(queryset, reader, newest_first: bool):
+    """Every row of `queryset` (ordered, with after()), read by `reader` a chunk at a time
+    from the last key read, so that memory stays flat and no chunk costs an OFFSET."""
+    page = queryset
+    while True:
+        chunk = reader.read(page[:EXPORT_CHUNK])
+        yield from chunk
+        if len(chunk) < EXPORT_CHUNK:
+            return
+        page = queryset.after(reader.keys[-1], newest_first=newest_first)
+
+
+def streamed(lines, content_type: str, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(lines, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class FilterSetBackend(DjangoFilterBackend):
@@ -227,21 +263,8 @@ class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSe
         return self.get_paginated_response(self.paginate_queryset(events))
 
     def export(self, events, writer, content_type, filename):
-        """Every matching event, read a chunk at a time so memory stays flat."""
-        reader = self.reader(all_fields=True)
-
-        def rows():
-            page = events
-            while True:
-                chunk = reader.read(page[:EXPORT_CHUNK])
-                yield from chunk
-                if len(chunk) < EXPORT_CHUNK:
-                    return
-                page = events.after(reader.keys[-1], newest_first=self._newest_first())
-
-        response = StreamingHttpResponse(writer(rows()), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        rows = read_all(events, self.reader(all_fields=True), self._newest_first())
+        return streamed(writer(rows), content_type, filename)
 
     def _newest_first(self) -> bool:
         return self.request.query_params.get("ordering") != "date"
@@ -293,6 +316,77 @@ class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSe
             return service()
         except DjangoValidationError as error:
             raise ValidationError(api_errors(error)) from None
+
+
+class ParticipantPagination(KeysetPagination):
+    """Keyset pages only (`cursor` may be left out for the first page): a participants'
+    list is read to the end, not jumped into, so it needs no total count."""
+
+    def get_schema_operation_parameters(self, view):
+        size = PAGE_SIZE_HELP.format(most=settings.API_MAX_PAGE_SIZE, default=self.page_size)
+        return [
+            {
+                "name": "cursor",
+                "required": False,
+                "in": "query",
+                "description": "Empty or absent for the first page, then the `next` link's value.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": "page_size",
+                "required": False,
+                "in": "query",
+                "description": size,
+                "schema": {"type": "integer", "minimum": 1, "maximum": settings.API_MAX_PAGE_SIZE},
+            },
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", "csv"],
+                description="json (keyset pages), or csv: every matching participant.",
+            )
+        ],
+        responses=ParticipantRowSerializer,
+    )
+)
+class ParticipantViewSet(viewsets.GenericViewSet):
+    """One row per participant of the events the event filters match (country,
+    country_any, official, type, date range, ...): the event, its date, the official,
+    the post held that day, the country, the organization and the role. In the events'
+    order (`ordering`), then as entered; `?format=csv` exports every row."""
+
+    # The filters select events (the filter set's model); the rows are their participants.
+    queryset = Event.objects.all()
+    serializer_class = ParticipantRowSerializer
+    filterset_class = EventFilter
+    filter_backends = [FilterSetBackend]
+    pagination_class = ParticipantPagination
+    permission_classes = [ReadOnly]
+
+    def get_renderers(self):
+        return [*super().get_renderers(), CSVRenderer()]
+
+    def reader(self) -> ParticipantReader:
+        return ParticipantReader()
+
+    @read_conditional
+    def list(self, request, *args, **kwargs):
+        events = self.filter_queryset(self.get_queryset())
+        newest_first = request.query_params.get("ordering") != "date"
+        participants = Participant.objects.of_events(events)
+        participants = participants.newest_first() if newest_first else participants.chronological()
+        if request.accepted_renderer.format == "csv":
+            rows = read_all(participants, self.reader(), newest_first)
+            return streamed(
+                participants_csv_export(rows), "text/csv; charset=utf-8", "participants.csv"
+            )
+        return self.get_paginated_response(self.paginate_queryset(participants))
 
 
 @method_decorator(conditional_on_revision, name="list")
