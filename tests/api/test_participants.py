@@ -1,6 +1,7 @@
 """/api/participants/: one row per participant of the filtered events, in JSON keyset pages
 and as CSV; on the seed data."""
 
+import base64
 import csv
 import datetime as dt
 import io
@@ -206,3 +207,19 @@ def test_schema_documents_the_rows_filters_and_cursor(api):
     } <= names
     row = schema["components"]["schemas"]["ParticipantRow"]
     assert set(row["properties"]) == set(PARTICIPANT_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        # a participant's key past 64 bits, two extra keys, a key that is not a number
+        [1, "2024-01-01", 1, "2024-01-01", "x", 1, 2**70],
+        [1, "2024-01-01", 1, "2024-01-01", "x", 1, 2, 3],
+        [1, "2024-01-01", 1, "2024-01-01", "x", 1, "2"],
+    ],
+)
+def test_a_malformed_participant_cursor_is_a_400(api, key):
+    cursor = base64.urlsafe_b64encode(json.dumps(key).encode()).decode().rstrip("=")
+    response = api.get(f"/api/participants/?cursor={cursor}")
+    assert response.status_code == 400
+    assert list(response.json()) == ["cursor"]
