@@ -16,6 +16,7 @@ router.register("agreements", views.AgreementViewSet, basename="agreement")
 router.register("sources", views.SourceViewSet, basename="source")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("topics", views.TopicViewSet, basename="topic")
+router.register("participants", views.ParticipantViewSet, basename="participant")
 
 app_name = "api"
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "corsheaders",
     "simple_history",
     "events",
     "extraction",
@@ -48,6 +49,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "config.middleware.HealthCheckMiddleware",
+    # Before anything that answers (a 400, a redirect): those answers carry the CORS
+    # headers too, so a dashboard on another site can read the error.
+    "corsheaders.middleware.CorsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
     # Static files from the app server itself, compressed and cached: no CDN, no nginx needed.
@@ -225,6 +229,28 @@ LOGIN_URL = "admin:login"
 # writes need an editor, by session (with CSRF) or by a write token ("Authorization: Token
 # <key>", see access.models.ApiToken).
 READ_REQUIRES_LOGIN = env.bool("DJANGO_READ_REQUIRES_LOGIN", default=False)
+
+# Cross-origin reads of the API, for dashboards served from another site
+# (django-cors-headers): only the origins listed (none by default), only under /api/.
+# No credentials: a browser sends no session cookie cross-site; scripts send a token.
+# "a, b" as well as "a,b": a space would make an origin that never matches.
+CORS_ALLOWED_ORIGINS = [
+    origin.strip()
+    for origin in env.list("DJANGO_CORS_ALLOWED_ORIGINS", default=[])
+    if origin.strip()
+]
+CORS_URLS_REGEX = r"^/api/"
+# Conditional requests (If-None-Match, If-Match) and what a script reads from the answer.
+CORS_ALLOW_HEADERS = [
+    "accept",
+    "authorization",
+    "content-type",
+    "if-match",
+    "if-none-match",
+    "x-csrftoken",
+    "x-requested-with",
+]
+CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Content-Disposition"]
 API_MAX_PAGE_SIZE = 500
 
 REST_FRAMEWORK = {
@@ -275,6 +301,8 @@ SPECTACULAR_SETTINGS = {
         "AgreementStatusEnum": "events.models.agreements.AgreementStatus",
         "AgreementKindEnum": "events.models.agreements.Agreement.Kind",
         "OrganizationKindEnum": "events.models.people.Organization.Kind",
+        # The event's type, as an event's `type` and a participant row's `event_type`.
+        "TypeEnum": "events.event_types.EventType.choices",
     },
 }
 

@@ -2,6 +2,7 @@
 same parameters and the same meaning everywhere:
 
     country=UA&country=IN   involves all of them (alpha-2 or alpha-3, any case; "IN,UA" too)
+    country_any=IN,UA       involves any of them (repeated or comma-separated)
     official=narendra-modi  slug or public id; organization= likewise
     type=visit&type=call    any of the types; topic= (slugs) and precision= likewise
     date_after=2024-09      overlaps: the event's range reaches the start of September 2024
@@ -16,6 +17,7 @@ Unknown values are errors naming the parameter, never silently empty results.
 import django_filters
 from django import forms
 from django.db.models import Exists, OuterRef, Q
+from drf_spectacular.drainage import get_override, set_override
 from drf_spectacular.utils import extend_schema_field
 
 from events.dates import DatePrecision, FuzzyDateError, parse_fuzzy_date
@@ -28,6 +30,7 @@ from events.models import (
     Country,
     CountryName,
     Event,
+    EventCountry,
     Official,
     OfficialName,
     Organization,
@@ -42,6 +45,9 @@ from events.models import (
 # "Involves all of them" checks each country per event: a bound keeps one request from
 # tying up the database.
 MAX_COUNTRIES = 10
+# "Any of them" is one EXISTS over an IN list, whatever its length: room for every
+# country of a region or grouping (the EU's 27, the UN's 193).
+MAX_ANY_COUNTRIES = 250
 
 
 class CountryCodesField(forms.Field):
@@ -50,14 +56,18 @@ class CountryCodesField(forms.Field):
 
     widget = forms.SelectMultiple
 
+    def __init__(self, *, most=MAX_COUNTRIES, **kwargs):
+        self.most = most
+        super().__init__(**kwargs)
+
     def to_python(self, value):
         if not value:
             return []
         values = value if isinstance(value, list | tuple) else [value]
         codes = [c.strip() for v in values for c in str(v).split(",") if c.strip()]
-        if len(codes) > MAX_COUNTRIES:
+        if len(codes) > self.most:
             raise forms.ValidationError(
-                "At most %(most)d countries.", code="too_many", params={"most": MAX_COUNTRIES}
+                "At most %(most)d countries.", code="too_many", params={"most": self.most}
             )
         by_code, unknown = Country.objects.by_codes(codes)
         if unknown:
@@ -158,6 +168,14 @@ class FuzzyRangeFilter(django_filters.RangeFilter):
 class CountryCodesFilter(django_filters.Filter):
     field_class = CountryCodesField
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # drf-spectacular reads a filter's schema from extend_schema_field alone, without
+        # its help_text: this instance's copy carries it, so "all" and "any" are told apart.
+        if self.extra.get("help_text"):
+            schema = {**get_override(self, "field"), "description": self.extra["help_text"]}
+            set_override(self, "field", schema)
+
 
 @extend_schema_field({"type": "string", "description": "Slug or public id."})
 class RecordRefFilter(django_filters.filters.QuerySetRequestMixin, django_filters.Filter):
@@ -202,6 +220,14 @@ class EventFilter(django_filters.FilterSet):
         method="filter_countries",
         label="Countries",
         help_text="ISO codes; the event involves all of them.",
+    )
+    country_any = CountryCodesFilter(
+        method="filter_any_country",
+        label="Any of the countries",
+        help_text="ISO codes (alpha-2 or alpha-3), repeated or comma-separated "
+        "(country_any=IN,UA): the event involves at least one of them. With country=, "
+        "both apply.",
+        most=MAX_ANY_COUNTRIES,
     )
     date_after = FuzzyBoundFilter(side="start", method="filter_after", label="From")
     date_before = FuzzyBoundFilter(side="end", method="filter_before", label="To")
@@ -259,6 +285,14 @@ class EventFilter(django_filters.FilterSet):
         return queryset.involving(
             *countries, start=data.get("date_after"), end=data.get("date_before")
         )
+
+    def filter_any_country(self, queryset, name, countries):
+        # EXISTS, not a join: an event of two of the countries is still one row, and the
+        # page query needs no DISTINCT.
+        if not countries:
+            return queryset
+        links = EventCountry.objects.filter(event=OuterRef("pk"), country__in=countries)
+        return queryset.filter(Exists(links))
 
     def filter_after(self, queryset, name, day):
         return queryset.overlapping(start=day)

@@ -22,9 +22,18 @@ class Cursor:
     newest_first: bool
 
     def encode(self) -> str:
-        start, precision, end, title, pk = self.key
+        # An event's key; a participant's adds its own key (a row of the event).
+        start, precision, end, title, pk, *row = self.key
         raw = json.dumps(
-            [int(self.newest_first), start.isoformat(), precision, end.isoformat(), title, pk],
+            [
+                int(self.newest_first),
+                start.isoformat(),
+                precision,
+                end.isoformat(),
+                title,
+                pk,
+                *row,
+            ],
             ensure_ascii=False,
             separators=(",", ":"),
         )
@@ -34,15 +43,15 @@ class Cursor:
     def decode(cls, text: str) -> "Cursor":
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
-            newest, start, precision, end, title, pk = json.loads(raw)
-            if not (isinstance(precision, int) and isinstance(pk, int)):
-                raise TypeError("precision and pk are integers")
+            newest, start, precision, end, title, pk, *row = json.loads(raw)
+            if len(row) > 1 or not all(isinstance(n, int) for n in (precision, pk, *row)):
+                raise TypeError("precision and keys are integers")
             # Bounded to what the columns hold: anything else would fail in the database.
-            if precision not in DatePrecision.values or not 0 < pk < 2**63:
+            if precision not in DatePrecision.values or not all(0 < n < 2**63 for n in (pk, *row)):
                 raise ValueError("precision or key out of range")
             if not isinstance(title, str) or "\x00" in title or newest not in (0, 1):
                 raise TypeError("title is text and the order a flag")
-            key = (date.fromisoformat(start), precision, date.fromisoformat(end), title, pk)
+            key = (date.fromisoformat(start), precision, date.fromisoformat(end), title, pk, *row)
         except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:
             raise InvalidCursor(str(error)) from None
         return cls(key, bool(newest))

@@ -599,3 +599,93 @@ class EventReader:
         self.keys = [(*(row[name] for name in SORT_FIELDS), row["pk"]) for row in rows]
         builders = [(name, EVENT[name].build) for name in self.fields]
         return [{name: build(self, row) for name, build in builders} for row in rows]
+
+
+# Participants as rows ---------------------------------------------------------------------
+
+# One row per participant, flat (no nesting): the shape loaded into a data frame or a
+# network tool, the same in JSON and CSV. (column, schema, expression read).
+PARTICIPANT_ROW = (
+    (
+        "id",
+        serializers.UUIDField(help_text="The participation's public id."),
+        UUIDText("public_id"),
+    ),
+    (
+        "event_id",
+        serializers.UUIDField(help_text="The event's public id."),
+        UUIDText("event__public_id"),
+    ),
+    ("event_title", text(), F("event__title")),
+    ("event_type", serializers.ChoiceField(choices=EventType.choices), F("event__type")),
+    ("date_start", serializers.DateField(help_text="The event's first possible day."), None),
+    ("date_end", serializers.DateField(help_text="The event's last possible day."), None),
+    ("date_precision", serializers.ChoiceField(choices=[p.slug for p in DatePrecision]), None),
+    ("date_label", text("The event's date as shown: 26 Oct 2024, late Sep 2024."), None),
+    ("date_edtf", text("The event's date in EDTF: 2024-10-26, 2024-08, 2023."), None),
+    (
+        "official_id",
+        serializers.UUIDField(allow_null=True, help_text="The person taking part, if one."),
+        UUIDText("official__public_id"),
+    ),
+    ("official_name", text(allow_null=True), F("official__name")),
+    ("official_slug", text(allow_null=True), F("official__slug")),
+    (
+        "post_id",
+        serializers.UUIDField(allow_null=True, help_text="The post held on the event's date."),
+        UUIDText("post__public_id"),
+    ),
+    ("post_title", text("Prime Minister of India.", allow_null=True), F("post__title")),
+    (
+        "country",
+        text("ISO alpha-2 of the country represented.", allow_null=True),
+        F("country__iso_alpha2"),
+    ),
+    (
+        "organization_id",
+        serializers.UUIDField(
+            allow_null=True, help_text="The body taking part, or that they act for."
+        ),
+        UUIDText("organization__public_id"),
+    ),
+    ("organization_name", text(allow_null=True), F("organization__name")),
+    ("role", serializers.ChoiceField(choices=Participant.Role.choices), F("role")),
+)
+PARTICIPANT_COLUMNS = [name for name, _, _ in PARTICIPANT_ROW]
+ParticipantRowSerializer = type(
+    "ParticipantRow",
+    (serializers.Serializer,),
+    {name: schema for name, schema, _ in PARTICIPANT_ROW},
+)
+
+
+class ParticipantReader:
+    """Reads participants (a ParticipantQuerySet) into rows of PARTICIPANT_ROW, their
+    event's date told as the event's is (EventReader.date_parts); `keys` gets each row's
+    sort key (for the next page's cursor)."""
+
+    key_length = len(SORT_FIELDS) + 2
+
+    def __init__(self):
+        self.keys: list[tuple] = []
+        self._events = EventReader(fields=set())
+
+    def read(self, queryset) -> list[dict]:
+        # Read under aliases: several columns share a name with a model field (id, role).
+        read = {f"c_{name}": expr for name, _, expr in PARTICIPANT_ROW if expr is not None}
+        dates = {f"d_{name}": F(f"event__{name}") for name in (*DATE_COLUMNS, *SORT_FIELDS)}
+        rows = list(queryset.values("pk", "event_id", **read, **dates))
+        self.keys = [
+            (*(row[f"d_{name}"] for name in SORT_FIELDS), row["event_id"], row["pk"])
+            for row in rows
+        ]
+        found = []
+        for row in rows:
+            event_date = self._events.date_parts({name: row[f"d_{name}"] for name in DATE_COLUMNS})
+            found.append(
+                {
+                    name: row[f"c_{name}"] if f"c_{name}" in row else event_date[name]
+                    for name in PARTICIPANT_COLUMNS
+                }
+            )
+        return found

@@ -8,12 +8,14 @@ rows instead of a scan of every event. Anything else is counted from the events
 themselves, in SQL; both give the same answer (tests hold them to it).
 """
 
+import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import (
     Case,
     Count,
+    DateField,
     Exists,
     F,
     IntegerField,
@@ -41,7 +43,7 @@ from events.models import (
     Statement,
     Tenure,
 )
-from events.models.fuzzy import DatePart
+from events.models.fuzzy import DatePart, WeekStart
 
 GROUPINGS = ("month", "year", "type", "country", "pair")
 
@@ -59,8 +61,8 @@ class Counts:
 
     @property
     def total(self) -> int:
-        """Every event counted (by month or year: placed or not)."""
-        if self.group_by in ("month", "year", "type"):
+        """Every event counted (by a period: placed or not)."""
+        if self.group_by in (*TIME_BUCKETS, "type"):
             return sum(row["count"] for row in self.rows) + self.wider_than_period
         raise ValueError("A total is not the sum of counts by country or pair.")
 
@@ -222,6 +224,261 @@ def _tallied_periods(rows: QuerySet, group_by: str) -> Counts:
             wider += count
     ordered = sorted(by_key.items(), reverse=True)
     return Counts(group_by, [{"key": k, "count": n} for k, n in ordered if n], wider)
+
+
+# Tables for dashboards: one or two dimensions, periods zero-filled ------------------------
+
+# Periods: an event is counted in one when its whole date range lies in it.
+TIME_BUCKETS = ("week", "month", "quarter", "year")
+# What a table can be grouped by, one or two at a time (at most one period; country and
+# pair are two views of the same links).
+DIMENSIONS = ("week", "month", "quarter", "year", "type", "country", "pair")
+# A zero-filled table has a row for every period and series: bounded, so that one
+# request for weeks over centuries does not build millions of rows.
+MAX_FILLED_ROWS = 100_000
+
+
+class TooManyRows(ValueError):
+    """A zero-filled table would have more than MAX_FILLED_ROWS rows."""
+
+
+def dimensions_of(text: str) -> tuple[str, ...]:
+    """The dimensions of a `group_by` value ("month,type"); ValueError saying what is
+    wrong with it."""
+    names = tuple(name.strip() for name in (text or "").split(","))
+    if not names or not all(names):
+        raise ValueError(f"Give one or two of: {', '.join(DIMENSIONS)}, comma-separated.")
+    unknown = [name for name in names if name not in DIMENSIONS]
+    if unknown:
+        raise ValueError(
+            f"Unknown: {', '.join(unknown)}. Use one or two of: {', '.join(DIMENSIONS)}."
+        )
+    if len(names) > 2:
+        raise ValueError("At most two dimensions.")
+    if len(set(names)) < len(names):
+        raise ValueError("Give two different dimensions.")
+    if sum(name in TIME_BUCKETS for name in names) > 1:
+        raise ValueError("At most one period (week, month, quarter or year).")
+    if {"country", "pair"} <= set(names):
+        raise ValueError("country and pair cannot be combined.")
+    return names
+
+
+@dataclass(frozen=True)
+class Period:
+    """A kind of period: the SQL that places an event's range in one, and the periods as
+    consecutive integers (to fill the gaps between them) and as keys."""
+
+    name: str
+
+    def slot(self, prefix: str = ""):
+        """The period the range lies in (a Monday for weeks, an integer otherwise), or
+        NULL when it reaches into another."""
+        start, end = F(f"{prefix}date_start"), F(f"{prefix}date_end")
+        if self.name == "week":
+            return Case(
+                When(Q(Exact(WeekStart(start), WeekStart(end))), then=WeekStart(start)),
+                default=None,
+                output_field=DateField(),
+            )
+        year = DatePart(start, "year")
+        same = Q(Exact(year, DatePart(end, "year")))
+        if self.name == "year":
+            placed = year
+        elif self.name == "month":
+            month = DatePart(start, "month")
+            same &= Q(Exact(month, DatePart(end, "month")))
+            placed = year * 100 + month
+        else:
+            # Integer division on both databases: months 1-3 are quarter 1.
+            quarter = (DatePart(start, "month") + 2) / 3
+            same &= Q(Exact(quarter, (DatePart(end, "month") + 2) / 3))
+            placed = year * 10 + quarter
+        return Case(When(same, then=placed), default=None, output_field=IntegerField())
+
+    def key_of_slot(self, slot) -> str | None:
+        if slot is None:
+            return None
+        if self.name == "week":
+            if isinstance(slot, str):  # a backend that returns the date as text
+                slot = dt.date.fromisoformat(slot)
+            return self.key(self.index_of_day(slot))
+        if self.name == "year":
+            return self.key(slot)
+        if self.name == "month":
+            return self.key(slot // 100 * 12 + slot % 100 - 1)
+        return self.key(slot // 10 * 4 + slot % 10 - 1)
+
+    def index_of_day(self, day: dt.date) -> int:
+        if self.name == "week":
+            # 1 Jan 0001 (ordinal 1) is a Monday.
+            return (day.toordinal() - 1) // 7
+        if self.name == "year":
+            return day.year
+        if self.name == "month":
+            return day.year * 12 + day.month - 1
+        return day.year * 4 + (day.month - 1) // 3
+
+    def index_of_key(self, key: str) -> int:
+        if self.name == "week":
+            year, week = key.split("-W")
+            return self.index_of_day(dt.date.fromisocalendar(int(year), int(week), 1))
+        if self.name == "year":
+            return int(key)
+        if self.name == "month":
+            year, month = key.split("-")
+            return int(year) * 12 + int(month) - 1
+        year, quarter = key.split("-Q")
+        return int(year) * 4 + int(quarter) - 1
+
+    def key(self, index: int) -> str:
+        """2024-W43 (ISO week), 2024-10, 2024-Q4, 2024."""
+        if self.name == "week":
+            iso = dt.date.fromordinal(index * 7 + 1).isocalendar()
+            return f"{iso.year:04d}-W{iso.week:02d}"
+        if self.name == "year":
+            return f"{index:04d}"
+        if self.name == "month":
+            return f"{index // 12:04d}-{index % 12 + 1:02d}"
+        return f"{index // 4:04d}-Q{index % 4 + 1}"
+
+
+PERIODS = {name: Period(name) for name in TIME_BUCKETS}
+
+
+@dataclass
+class Table:
+    """Event counts by one or two dimensions: rows of (keys, count), keys in the order of
+    `dimensions`. With a period, newest first, and within one most frequent first;
+    without, most frequent first. Events wider than one period are not in the rows:
+    `wider_than_period` counts them."""
+
+    dimensions: tuple[str, ...]
+    rows: list[tuple[tuple[str, ...], int]]
+    total: int
+    wider_than_period: int = 0
+
+
+def event_table(
+    events: QuerySet,
+    dimensions: tuple[str, ...],
+    filters: dict | None = None,
+    *,
+    fill: bool = False,
+    span: tuple[dt.date | None, dt.date | None] = (None, None),
+) -> Table:
+    """Count `events` (a filtered queryset) by `dimensions` (see dimensions_of), in SQL.
+    One dimension of the older groupings comes from event_counts (and so from the tallies
+    when `filters` allow). With `fill`, every period from the first to the last of `span`
+    (the filtered date range; an open side ends at the data's first or last period) has a
+    row for each series, zero when nothing was counted: TooManyRows past
+    MAX_FILLED_ROWS."""
+    if len(dimensions) == 1 and dimensions[0] in GROUPINGS:
+        counts = event_counts(events, dimensions[0], filters)
+        rows = [((row["key"],), row["count"]) for row in counts.rows]
+        wider = counts.wider_than_period
+        if dimensions[0] in ("country", "pair"):
+            total = event_total(events, filters)
+        else:
+            total = counts.total
+    else:
+        rows, wider = _grouped(events.order_by(), dimensions)
+        if len(dimensions) == 1:
+            total = sum(count for _, count in rows) + wider
+        else:
+            total = event_total(events, filters)
+    time = next((i for i, name in enumerate(dimensions) if name in TIME_BUCKETS), None)
+    if fill and time is not None:
+        rows = _filled(rows, len(dimensions), time, PERIODS[dimensions[time]], span)
+    return Table(dimensions, rows, total, wider)
+
+
+def _grouped(events: QuerySet, dimensions: tuple[str, ...]):
+    """One GROUP BY over the events (or, by country or pair, over their country links)
+    and, with a period and a second dimension, a count of the events wider than one."""
+    if {"country", "pair"} & set(dimensions):
+        # The links repeat the event's dates: only the type needs the event.
+        base = EventCountry.objects.filter(event__in=events.values("pk"))
+        if "pair" in dimensions:
+            # Each event's countries joined with themselves, each unordered pair once.
+            base = base.filter(
+                event__event_countries__country__iso_alpha2__gt=F("country__iso_alpha2")
+            )
+        counted, type_column = Count("event_id", distinct=True), "event__type"
+    else:
+        # Distinct: a filter through a join would yield an event once per match.
+        base, counted, type_column = events, Count("pk", distinct=True), "type"
+    columns = {}
+    for i, name in enumerate(dimensions):
+        if name in TIME_BUCKETS:
+            columns[f"k{i}"] = PERIODS[name].slot()
+        elif name == "type":
+            columns[f"k{i}"] = F(type_column)
+        elif name == "country":
+            columns[f"k{i}"] = F("country__iso_alpha2")
+        else:
+            columns[f"k{i}"] = F("country__iso_alpha2")
+            columns[f"k{i}_second"] = F("event__event_countries__country__iso_alpha2")
+    rows, unplaced = [], 0
+    for row in base.values(**columns).annotate(n=counted).order_by():
+        keys = []
+        for i, name in enumerate(dimensions):
+            value = row[f"k{i}"]
+            if name in TIME_BUCKETS:
+                value = PERIODS[name].key_of_slot(value)
+            elif name == "pair":
+                value = f"{value}-{row[f'k{i}_second']}"
+            keys.append(value)
+        if None in keys:
+            unplaced += row["n"]
+        else:
+            rows.append((tuple(keys), row["n"]))
+    time = next((i for i, name in enumerate(dimensions) if name in TIME_BUCKETS), None)
+    if time is not None and len(dimensions) > 1:
+        # The unplaced rows count an event once per country or pair: count events.
+        slot = PERIODS[dimensions[time]].slot()
+        unplaced = (
+            events.alias(slot=slot)
+            .filter(slot__isnull=True)
+            .aggregate(n=Count("pk", distinct=True))
+        )["n"]
+    return _ordered(rows, time), unplaced
+
+
+def _ordered(rows: list, time: int | None) -> list:
+    """Most frequent first, then by key; with a period, newest period first (stable)."""
+    rows = sorted(rows, key=lambda row: (-row[1], row[0]))
+    if time is not None:
+        rows.sort(key=lambda row: row[0][time], reverse=True)
+    return rows
+
+
+def _filled(rows: list, width: int, time: int, period: Period, span: tuple) -> list:
+    """`rows` with a zero row for every period of `span` and series without a count."""
+    indexes = [period.index_of_key(keys[time]) for keys, _ in rows]
+    first = period.index_of_day(span[0]) if span[0] else min(indexes, default=None)
+    last = period.index_of_day(span[1]) if span[1] else max(indexes, default=None)
+    if first is None and last is None:
+        return rows
+    first, last = (first if first is not None else last), (last if last is not None else first)
+    # The series: the other dimension's values, most events first (a chart's legend).
+    totals: dict[tuple, int] = defaultdict(int)
+    for keys, count in rows:
+        totals[keys[:time] + keys[time + 1 :]] += count
+    series = sorted(totals, key=lambda s: (-totals[s], s)) if width > 1 else [()]
+    if (last - first + 1) * len(series) > MAX_FILLED_ROWS:
+        raise TooManyRows(
+            f"A zero-filled table of {last - first + 1} periods and {len(series)} series "
+            f"passes {MAX_FILLED_ROWS} rows: narrow the date range or use a longer period."
+        )
+    counted = dict(rows)
+    filled = []
+    for index in range(last, first - 1, -1):
+        key = period.key(index)
+        for rest in series:
+            keys = rest[:time] + (key,) + rest[time:]
+            filled.append((keys, counted.get(keys, 0)))
+    return filled
 
 
 def partners(country: Country, limit: int) -> list[tuple[Country, int]]:

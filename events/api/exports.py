@@ -15,6 +15,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from rest_framework.renderers import BaseRenderer
 
+from events.projection import PARTICIPANT_COLUMNS
+
 # Renderers only name the formats for content negotiation and the schema: the list view
 # streams the export itself.
 
@@ -113,17 +115,34 @@ def csv_row(event: dict) -> list:
     return [spreadsheet_safe("" if row[k] is None else row[k]) for k in CSV_COLUMNS]
 
 
-def csv_export(events: Iterable[dict]) -> Iterator[str]:
-    """One row an event; lists joined with ";"."""
+def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
+    """The header, then each row, as CSV text a row at a time (to stream)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(CSV_COLUMNS)
-    for event in events:
-        writer.writerow(csv_row(event))
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(row)
         yield buffer.getvalue()
         buffer.seek(0)
         buffer.truncate()
     yield buffer.getvalue()
+
+
+def csv_export(events: Iterable[dict]) -> Iterator[str]:
+    """One row an event; lists joined with ";"."""
+    return csv_lines(CSV_COLUMNS, (csv_row(event) for event in events))
+
+
+def participants_csv_export(rows: Iterable[dict]) -> Iterator[str]:
+    """One row a participant (events.projection.PARTICIPANT_ROW): empty cells for what a
+    participant does not have (an official, a post)."""
+    return csv_lines(
+        PARTICIPANT_COLUMNS,
+        (
+            [spreadsheet_safe("" if row[k] is None else str(row[k])) for k in PARTICIPANT_COLUMNS]
+            for row in rows
+        ),
+    )
 
 
 # ICS (RFC 5545) ---------------------------------------------------------------------------

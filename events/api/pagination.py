@@ -81,6 +81,9 @@ class KeysetPagination(BasePagination):
                 cursor = Cursor.decode(raw)
                 if cursor.newest_first != self.newest_first:
                     raise InvalidCursor("made for the other order")
+                # An event's cursor on the participants' list, or the other way round.
+                if len(cursor.key) != getattr(reader, "key_length", 5):
+                    raise InvalidCursor("made for another list")
             except InvalidCursor:
                 raise ValidationError(
                     {"cursor": ["Not a cursor of this list; start again with cursor= ."]}

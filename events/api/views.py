@@ -2,6 +2,7 @@
 writes events/services', an event's representation events/projection.py's; conditional
 GETs and Cache-Control are edge's."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.utils.decorators import method_decorator
@@ -11,6 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
     extend_schema,
+    extend_schema_field,
     extend_schema_view,
     inline_serializer,
 )
@@ -25,8 +27,18 @@ from rest_framework.views import APIView
 from edge.conditional import cache_control, conditional_on_revision, version_etag
 from events.api import entities
 from events.api.events import EventInputSerializer, EventSerializer, api_errors
-from events.api.exports import EXPORT_RENDERERS, EXPORTS
-from events.api.pagination import BoundedPageNumberPagination, EventPagination
+from events.api.exports import (
+    EXPORT_RENDERERS,
+    EXPORTS,
+    CSVRenderer,
+    participants_csv_export,
+)
+from events.api.pagination import (
+    PAGE_SIZE_HELP,
+    BoundedPageNumberPagination,
+    EventPagination,
+    KeysetPagination,
+)
 from events.api.permissions import ReadOnly
 from events.filters import (
     AgreementFilter,
@@ -43,12 +55,26 @@ from events.models import (
     Event,
     Official,
     Organization,
+    Participant,
     Source,
     Statement,
     Topic,
 )
-from events.projection import EventReader, UnknownFields, parse_fields
-from events.selectors import GROUPINGS, event_counts, event_total, relation_summary
+from events.projection import (
+    EventReader,
+    ParticipantReader,
+    ParticipantRowSerializer,
+    UnknownFields,
+    parse_fields,
+)
+from events.selectors import (
+    DIMENSIONS,
+    TIME_BUCKETS,
+    TooManyRows,
+    dimensions_of,
+    event_table,
+    relation_summary,
+)
 from events.services import InUse, event_change, event_create, event_update, record_delete
 
 EXPORT_FORMAT = OpenApiParameter(
@@ -79,6 +105,24 @@ def event_links(request) -> dict[str, str]:
         "url": detail.replace(placeholder, "{id}"),
         "timeline_url": timeline.replace(placeholder, "{id}"),
     }
+
+
+def read_all(queryset, reader, newest_first: bool):
+    """Every row of `queryset` (ordered, with after()), read by `reader` a chunk at a time
+    from the last key read, so that memory stays flat and no chunk costs an OFFSET."""
+    page = queryset
+    while True:
+        chunk = reader.read(page[:EXPORT_CHUNK])
+        yield from chunk
+        if len(chunk) < EXPORT_CHUNK:
+            return
+        page = queryset.after(reader.keys[-1], newest_first=newest_first)
+
+
+def streamed(lines, content_type: str, filename: str) -> StreamingHttpResponse:
+    response = StreamingHttpResponse(lines, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 class FilterSetBackend(DjangoFilterBackend):
@@ -219,21 +263,8 @@ class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSe
         return self.get_paginated_response(self.paginate_queryset(events))
 
     def export(self, events, writer, content_type, filename):
-        """Every matching event, read a chunk at a time so memory stays flat."""
-        reader = self.reader(all_fields=True)
-
-        def rows():
-            page = events
-            while True:
-                chunk = reader.read(page[:EXPORT_CHUNK])
-                yield from chunk
-                if len(chunk) < EXPORT_CHUNK:
-                    return
-                page = events.after(reader.keys[-1], newest_first=self._newest_first())
-
-        response = StreamingHttpResponse(writer(rows()), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="{filename}"'
-        return response
+        rows = read_all(events, self.reader(all_fields=True), self._newest_first())
+        return streamed(writer(rows), content_type, filename)
 
     def _newest_first(self) -> bool:
         return self.request.query_params.get("ordering") != "date"
@@ -285,6 +316,77 @@ class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSe
             return service()
         except DjangoValidationError as error:
             raise ValidationError(api_errors(error)) from None
+
+
+class ParticipantPagination(KeysetPagination):
+    """Keyset pages only (`cursor` may be left out for the first page): a participants'
+    list is read to the end, not jumped into, so it needs no total count."""
+
+    def get_schema_operation_parameters(self, view):
+        size = PAGE_SIZE_HELP.format(most=settings.API_MAX_PAGE_SIZE, default=self.page_size)
+        return [
+            {
+                "name": "cursor",
+                "required": False,
+                "in": "query",
+                "description": "Empty or absent for the first page, then the `next` link's value.",
+                "schema": {"type": "string"},
+            },
+            {
+                "name": "page_size",
+                "required": False,
+                "in": "query",
+                "description": size,
+                "schema": {"type": "integer", "minimum": 1, "maximum": settings.API_MAX_PAGE_SIZE},
+            },
+        ]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "format",
+                str,
+                enum=["json", "csv"],
+                description="json (keyset pages), or csv: every matching participant.",
+            )
+        ],
+        responses=ParticipantRowSerializer,
+    )
+)
+class ParticipantViewSet(viewsets.GenericViewSet):
+    """One row per participant of the events the event filters match (country,
+    country_any, official, type, date range, ...): the event, its date, the official,
+    the post held that day, the country, the organization and the role. In the events'
+    order (`ordering`), then as entered; `?format=csv` exports every row."""
+
+    # The filters select events (the filter set's model); the rows are their participants.
+    queryset = Event.objects.all()
+    serializer_class = ParticipantRowSerializer
+    filterset_class = EventFilter
+    filter_backends = [FilterSetBackend]
+    pagination_class = ParticipantPagination
+    permission_classes = [ReadOnly]
+
+    def get_renderers(self):
+        return [*super().get_renderers(), CSVRenderer()]
+
+    def reader(self) -> ParticipantReader:
+        return ParticipantReader()
+
+    @read_conditional
+    def list(self, request, *args, **kwargs):
+        events = self.filter_queryset(self.get_queryset())
+        newest_first = request.query_params.get("ordering") != "date"
+        participants = Participant.objects.of_events(events)
+        participants = participants.newest_first() if newest_first else participants.chronological()
+        if request.accepted_renderer.format == "csv":
+            rows = read_all(participants, self.reader(), newest_first)
+            return streamed(
+                participants_csv_export(rows), "text/csv; charset=utf-8", "participants.csv"
+            )
+        return self.get_paginated_response(self.paginate_queryset(participants))
 
 
 @method_decorator(conditional_on_revision, name="list")
@@ -392,46 +494,120 @@ class StatementViewSet(RecordViewSet):
 
 
 class CountRow(serializers.Serializer):
-    key = serializers.CharField(help_text="2024-10, 2024, visit, UA or IN-UA")
+    key = serializers.CharField(help_text="2024-W43, 2024-10, 2024-Q4, 2024, visit, UA or IN-UA")
     count = serializers.IntegerField()
 
 
+COUNT_ROW_SCHEMA = {
+    "type": "object",
+    "title": "One dimension",
+    "properties": {
+        "key": {"type": "string", "example": "2024-10"},
+        "count": {"type": "integer"},
+    },
+    "required": ["key", "count"],
+}
+TABLE_ROW_SCHEMA = {
+    "type": "object",
+    "title": "Two dimensions",
+    "description": "A property per dimension, named as in group_by, and the count: "
+    '{"month": "2024-10", "type": "visit", "count": 2}.',
+    "properties": {"count": {"type": "integer"}},
+    "required": ["count"],
+    "additionalProperties": {"type": "string"},
+}
+
+
+@extend_schema_field({"oneOf": [COUNT_ROW_SCHEMA, TABLE_ROW_SCHEMA]})
+class StatsRowField(serializers.DictField):
+    """A row of /api/stats/events/: its shape follows the number of dimensions."""
+
+
+class StatsParameters(serializers.Serializer):
+    """The query parameters of /api/stats/events/ besides the event filters."""
+
+    group_by = serializers.CharField(
+        help_text="One or two of week, month, quarter, year, type, country, pair, "
+        "comma-separated (at most one period; not country with pair): month, "
+        "month,type, year,pair. An event counts in a period when its whole date range "
+        "lies in it (weeks are ISO weeks: 2024-W43)."
+    )
+    fill = serializers.ChoiceField(
+        choices=["zero"],
+        required=False,
+        help_text="zero: with a period in group_by, a row for every period of the "
+        "filtered date range (date_after to date_before; an open side ends at the first or "
+        "last period with events), and for two dimensions for every period and value, "
+        "with count 0 where no event is counted.",
+    )
+
+    def validate_group_by(self, value):
+        try:
+            return dimensions_of(value)
+        except ValueError as error:
+            raise serializers.ValidationError(str(error)) from None
+
+    def validate(self, data):
+        if data.get("fill") and not set(data["group_by"]) & set(TIME_BUCKETS):
+            raise ValidationError({"fill": ["fill=zero needs a period in group_by."]})
+        return data
+
+
 class EventStats(serializers.Serializer):
-    group_by = serializers.ChoiceField(choices=GROUPINGS)
+    group_by = serializers.CharField(help_text="As asked: month, or month,type.")
+    dimensions = serializers.ListField(
+        child=serializers.ChoiceField(choices=DIMENSIONS),
+        help_text="group_by's dimensions, in order.",
+    )
     total = serializers.IntegerField(help_text="Events matching the filters.")
     wider_than_period = serializers.IntegerField(
-        help_text="By month or year: events whose date spans more than one period."
+        help_text="With a period: events whose date range spans more than one period "
+        "(not in the results)."
     )
-    results = CountRow(many=True)
+    results = serializers.ListField(
+        child=StatsRowField(),
+        help_text="One dimension: {key, count} rows. Two: a property per dimension and "
+        "count. With a period, newest first; otherwise most frequent first.",
+    )
 
 
 class EventStatsView(APIView):
-    """Event counts for charts, with the event list's filters."""
+    """Event counts for charts, with the event list's filters: by one or two dimensions,
+    zero-filled on request."""
 
     permission_classes = [ReadOnly]
     filterset_class = EventFilter
+    # The schema reads the event filters from these (filters=True: they are this view's
+    # parameters too).
+    queryset = Event.objects.all()
+    filter_backends = [FilterSetBackend]
 
-    @extend_schema(
-        parameters=[OpenApiParameter("group_by", str, enum=list(GROUPINGS), required=True)],
-        responses=EventStats,
-    )
+    @extend_schema(parameters=[StatsParameters], responses=EventStats, filters=True)
     @read_conditional
     def get(self, request):
-        group_by = request.query_params.get("group_by")
-        if group_by not in GROUPINGS:
-            raise ValidationError({"group_by": [f"Use one of: {', '.join(GROUPINGS)}."]})
-        events = FilterSetBackend().filter_queryset(request, Event.objects.all(), self)
+        asked = StatsParameters(data=request.query_params)
+        asked.is_valid(raise_exception=True)
+        dimensions, fill = asked.validated_data["group_by"], "fill" in asked.validated_data
+        events = FilterSetBackend().filter_queryset(request, self.queryset.all(), self)
         filters = self.filterset.form.cleaned_data
-        counts = event_counts(events, group_by, filters)
-        total = (
-            counts.total if group_by in ("month", "year", "type") else event_total(events, filters)
-        )
+        span = (filters.get("date_after"), filters.get("date_before"))
+        try:
+            table = event_table(events, dimensions, filters, fill=fill, span=span)
+        except TooManyRows as error:
+            raise ValidationError({"fill": [str(error)]}) from None
+        if len(dimensions) == 1:
+            results = [{"key": keys[0], "count": count} for keys, count in table.rows]
+        else:
+            results = [
+                {**dict(zip(dimensions, keys, strict=True)), "count": n} for keys, n in table.rows
+            ]
         return Response(
             {
-                "group_by": group_by,
-                "total": total,
-                "wider_than_period": counts.wider_than_period,
-                "results": [{"key": r["key"], "count": r["count"]} for r in counts.rows],
+                "group_by": ",".join(dimensions),
+                "dimensions": list(dimensions),
+                "total": table.total,
+                "wider_than_period": table.wider_than_period,
+                "results": results,
             }
         )
 

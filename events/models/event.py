@@ -342,6 +342,31 @@ class EventCountry(models.Model):
     natural_key.dependencies = ["events.event", "events.country"]
 
 
+class ParticipantQuerySet(PublicIdQuerySet):
+    """Participants in the order of their events (DOMAIN.md's chronological order, or
+    newest first), each event's as entered: the order of /api/participants/ and its
+    keyset pages. A participant's sort key is its event's, then its own key."""
+
+    EVENT_COLUMNS = [f"event__{name}" for name in SORT_FIELDS] + ["event_id"]
+
+    def of_events(self, events):
+        """The participants of `events` (a filtered EventQuerySet)."""
+        return self.filter(event__in=events.order_by().values("pk"))
+
+    def chronological(self):
+        return self.order_by(*self.EVENT_COLUMNS, "pk")
+
+    def newest_first(self):
+        return self.order_by(*(f"-{column}" for column in self.EVENT_COLUMNS), "pk")
+
+    def after(self, key: tuple, newest_first: bool):
+        """The participants after sort key `key` in the order given: the rest of that
+        event's, then those of the events after it (keyset pagination)."""
+        *event_key, pk = key
+        later_events = RowComparison(self.EVENT_COLUMNS, event_key, "<" if newest_first else ">")
+        return self.filter(Q(later_events) | Q(event_id=event_key[-1], pk__gt=pk))
+
+
 class Participant(DomainModel):
     """An official, organization or country taking part in an event, in a role, with the post
     the official held that day."""
@@ -407,6 +432,7 @@ class Participant(DomainModel):
     # Not indexed: participants are read through their event, never synced on their own.
     updated_at = models.DateTimeField(auto_now=True)
 
+    objects = ParticipantQuerySet.as_manager()
     history = history("official", "organization", "country", "post")
 
     class Meta:

@@ -38,6 +38,22 @@ class DatePart(Func):
         return super().as_sql(compiler, connection, template=template, **extra_context)
 
 
+class WeekStart(Func):
+    """The Monday that begins a date's ISO week."""
+
+    arity = 1
+    output_field = models.DateField()
+
+    def as_sql(self, compiler, connection, **extra_context):
+        template = "CAST(date_trunc('week', CAST(%(expressions)s AS timestamp)) AS date)"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        # On to the Sunday ending the week (the date itself if a Sunday), back to its Monday.
+        template = "date(%(expressions)s, 'weekday 0', '-6 days')"
+        return super().as_sql(compiler, connection, template=template, **extra_context)
+
+
 class LastDayOfMonth(Func):
     """The last day of the month a date falls in."""
 
