@@ -59,6 +59,15 @@ RECORD_FIELDSET = ("Record", {"fields": RECORD_FIELDS, "classes": ["collapse"]})
 DATE_FIELDS = ("date_text", "date_qualifier", ("date_start", "date_end", "date_precision"))
 
 
+def kept_forms(formset):
+    """The formset's filled rows that are not being deleted."""
+    return [
+        form
+        for form in formset.forms
+        if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
+    ]
+
+
 class DistinctRowsFormSet(BaseInlineFormSet):
     """Refuses two rows of one inline that the database would refuse as duplicates. Django
     checks plain unique constraints across a formset but not conditional ones."""
@@ -72,10 +81,8 @@ class DistinctRowsFormSet(BaseInlineFormSet):
     def clean(self):
         super().clean()
         seen = set()
-        for form in self.forms:
-            data = getattr(form, "cleaned_data", None)
-            if not data or data.get("DELETE"):
-                continue
+        for form in kept_forms(self):
+            data = form.cleaned_data
             field = next((f for f in self.identity_fields if data.get(f)), None)
             if field is None:
                 continue
@@ -96,11 +103,7 @@ class ParticipantFormSet(DistinctRowsFormSet):
         # The event as its form would save it, with these participants: does it repeat a
         # stored one? (The API and extraction are refused by the service; admin saves the
         # event before its inlines, so the inline, which sees both, asks.)
-        rows = [
-            f.cleaned_data
-            for f in self.forms
-            if getattr(f, "cleaned_data", None) and not f.cleaned_data.get("DELETE")
-        ]
+        rows = [form.cleaned_data for form in kept_forms(self)]
         taking_part = [
             tuple(getattr(row.get(name), "pk", None) for name in self.identity_fields)
             for row in rows
@@ -558,12 +561,7 @@ class StatusChangeFormSet(BaseInlineFormSet):
 
     def clean(self):
         super().clean()
-        rows = [
-            form.instance
-            for form in self.forms
-            if getattr(form, "cleaned_data", None) and not form.cleaned_data.get("DELETE")
-        ]
-        if errors := lifecycle_errors(rows):
+        if errors := lifecycle_errors([form.instance for form in kept_forms(self)]):
             raise ValidationError(errors)
 
 
