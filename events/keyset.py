@@ -35,14 +35,18 @@ class Cursor:
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             newest, start, precision, end, title, pk = json.loads(raw)
-            if not (isinstance(precision, int) and isinstance(pk, int)):
+            # bool is an int to Python, not to PostgreSQL (integer = boolean fails there).
+            numbers = (precision, pk)
+            if not all(isinstance(n, int) and not isinstance(n, bool) for n in numbers):
                 raise TypeError("precision and pk are integers")
             # Bounded to what the columns hold: anything else would fail in the database.
             if precision not in DatePrecision.values or not 0 < pk < 2**63:
                 raise ValueError("precision or key out of range")
             if not isinstance(title, str) or "\x00" in title or newest not in (0, 1):
                 raise TypeError("title is text and the order a flag")
+            # JSON may spell a lone surrogate (\ud800), which no database can encode.
+            title.encode("utf-8")
             key = (date.fromisoformat(start), precision, date.fromisoformat(end), title, pk)
-        except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:
+        except (binascii.Error, ValueError, TypeError, RecursionError) as error:
             raise InvalidCursor(str(error)) from None
         return cls(key, bool(newest))

@@ -17,7 +17,6 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
@@ -28,6 +27,7 @@ from events.api.events import EventInputSerializer, EventSerializer, api_errors
 from events.api.exports import EXPORT_RENDERERS, EXPORTS
 from events.api.pagination import BoundedPageNumberPagination, EventPagination
 from events.api.permissions import ReadOnly
+from events.api.renderers import JSONParser
 from events.filters import (
     AgreementFilter,
     CountryFilter,
