@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import condition
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -24,8 +23,9 @@ from rest_framework.views import APIView
 from edge.conditional import cache_control, conditional_on_revision, version_etag
 from events.api import entities
 from events.api.events import EventInputSerializer, EventSerializer, api_errors
-from events.api.exports import EXPORT_RENDERERS, EXPORTS
+from events.api.exports import EXPORT_RENDERERS, EXPORTS, JSONErrorsMixin
 from events.api.pagination import BoundedPageNumberPagination, EventPagination
+from events.api.parameters import CheckedFilterBackend, check_query_parameters
 from events.api.permissions import ReadOnly
 from events.api.renderers import JSONParser
 from events.filters import (
@@ -81,7 +81,7 @@ def event_links(request) -> dict[str, str]:
     }
 
 
-class FilterSetBackend(DjangoFilterBackend):
+class FilterSetBackend(CheckedFilterBackend):
     """django-filter's backend, keeping the filter set on the view: pages count from the
     tallies when the filters allow (events.selectors.event_total)."""
 
@@ -172,7 +172,7 @@ versioned = method_decorator(
     update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
     partial_update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
 )
-class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSet):
+class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSet):
     """Events, newest first, filtered as the timeline is (country, official, type, topic,
     date range, text, ...). Writes take participants and sources nested, in one transaction.
 
@@ -186,6 +186,8 @@ class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSe
     filter_backends = [FilterSetBackend]
     pagination_class = EventPagination
     lookup_field = "public_id"
+    # Read by the view itself, besides filters and pages (events.api.parameters).
+    query_parameters = ("fields",)
     # Writes are nested documents: JSON only.
     parser_classes = [JSONParser]
 
@@ -410,6 +412,7 @@ class EventStatsView(APIView):
 
     permission_classes = [ReadOnly]
     filterset_class = EventFilter
+    query_parameters = ("group_by",)
 
     @extend_schema(
         parameters=[OpenApiParameter("group_by", str, enum=list(GROUPINGS), required=True)],
@@ -461,6 +464,7 @@ class RelationView(APIView):
     @extend_schema(responses=RelationSummarySerializer)
     @read_conditional
     def get(self, request, first, second):
+        check_query_parameters(request, self, None)
         a, b = Country.objects.by_code(first).first(), Country.objects.by_code(second).first()
         if a is None or b is None:
             raise Http404("Unknown country code.")
