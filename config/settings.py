@@ -270,8 +270,15 @@ REST_FRAMEWORK = {
     },
     "DEFAULT_PERMISSION_CLASSES": ["events.api.permissions.ReadOpenWriteEditors"],
     "DEFAULT_PAGINATION_CLASS": "events.api.pagination.BoundedPageNumberPagination",
-    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    # django-filter's, with query parameters the view does not read a 400.
+    "DEFAULT_FILTER_BACKENDS": ["events.api.parameters.CheckedFilterBackend"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # DRF's parsers, with JSON nested too deeply for the decoder a 400 (not a 500).
+    "DEFAULT_PARSER_CLASSES": [
+        "events.api.renderers.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_RENDERER_CLASSES": [
         "events.api.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

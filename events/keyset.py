@@ -44,14 +44,20 @@ class Cursor:
         try:
             raw = base64.urlsafe_b64decode(text + "=" * (-len(text) % 4))
             newest, start, precision, end, title, pk, *row = json.loads(raw)
-            if len(row) > 1 or not all(isinstance(n, int) for n in (precision, pk, *row)):
+            # bool is an int to Python, not to PostgreSQL (integer = boolean fails there).
+            numbers = (precision, pk, *row)
+            if len(row) > 1 or not all(
+                isinstance(n, int) and not isinstance(n, bool) for n in numbers
+            ):
                 raise TypeError("precision and keys are integers")
             # Bounded to what the columns hold: anything else would fail in the database.
             if precision not in DatePrecision.values or not all(0 < n < 2**63 for n in (pk, *row)):
                 raise ValueError("precision or key out of range")
             if not isinstance(title, str) or "\x00" in title or newest not in (0, 1):
                 raise TypeError("title is text and the order a flag")
+            # JSON may spell a lone surrogate (\ud800), which no database can encode.
+            title.encode("utf-8")
             key = (date.fromisoformat(start), precision, date.fromisoformat(end), title, pk, *row)
-        except (binascii.Error, UnicodeDecodeError, ValueError, TypeError) as error:
+        except (binascii.Error, UnicodeDecodeError, ValueError, TypeError, RecursionError) as error:
             raise InvalidCursor(str(error)) from None
         return cls(key, bool(newest))

@@ -4,11 +4,11 @@ is saved)."""
 from drf_spectacular.utils import extend_schema
 from rest_framework import serializers
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from events.api.permissions import CanAddEvents
+from events.api.renderers import JSONParser
 from extraction.extract import ExtractionInputError, extract_from_input
 
 

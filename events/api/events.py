@@ -187,6 +187,16 @@ class EventInputSerializer(serializers.Serializer):
         allow_blank=True, required=False, default="", max_length=100
     )
 
+    def validate_external_id(self, value):
+        # The model's constraint is conditional (blank ids may repeat), so Django reports
+        # its violation under no field: name the field here.
+        taken = Event.objects.filter(external_id=value)
+        if self.instance is not None:
+            taken = taken.exclude(pk=self.instance.pk)
+        if value and taken.exists():
+            raise serializers.ValidationError("Another event has this external_id.")
+        return value
+
     def validate(self, data):
         dated = {"date", "date_start", "date_end", "date_precision", "date_qualifier"} & set(data)
         if dated or not self.partial:

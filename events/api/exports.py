@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from rest_framework.renderers import BaseRenderer
 
+from events.api.renderers import FastJSONRenderer
 from events.projection import PARTICIPANT_COLUMNS
 
 # Renderers only name the formats for content negotiation and the schema: the list view
@@ -50,6 +51,18 @@ class PloverRenderer(ExportRenderer):
 
 
 EXPORT_RENDERERS = [CSVRenderer, ICSRenderer, TimelineJSRenderer, GeoJSONRenderer, PloverRenderer]
+
+
+class JSONErrorsMixin:
+    """An error answering an export (a 400 naming a filter, a 404, a 429) is JSON with a
+    JSON content type: a client that asked for text/csv must not parse it as CSV."""
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        asked = getattr(request, "accepted_renderer", None)
+        if getattr(response, "exception", False) and isinstance(asked, ExportRenderer):
+            request.accepted_renderer = FastJSONRenderer()
+            request.accepted_media_type = FastJSONRenderer.media_type
+        return super().finalize_response(request, response, *args, **kwargs)
 
 
 # CSV --------------------------------------------------------------------------------------

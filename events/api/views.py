@@ -7,7 +7,6 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, StreamingHttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import condition
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
@@ -19,7 +18,6 @@ from drf_spectacular.utils import (
 from rest_framework import mixins, serializers, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
 from rest_framework.views import APIView
@@ -31,6 +29,7 @@ from events.api.exports import (
     EXPORT_RENDERERS,
     EXPORTS,
     CSVRenderer,
+    JSONErrorsMixin,
     participants_csv_export,
 )
 from events.api.pagination import (
@@ -39,7 +38,9 @@ from events.api.pagination import (
     EventPagination,
     KeysetPagination,
 )
+from events.api.parameters import CheckedFilterBackend, check_query_parameters
 from events.api.permissions import ReadOnly
+from events.api.renderers import JSONParser
 from events.filters import (
     AgreementFilter,
     CountryFilter,
@@ -125,7 +126,7 @@ def streamed(lines, content_type: str, filename: str) -> StreamingHttpResponse:
     return response
 
 
-class FilterSetBackend(DjangoFilterBackend):
+class FilterSetBackend(CheckedFilterBackend):
     """django-filter's backend, keeping the filter set on the view: pages count from the
     tallies when the filters allow (events.selectors.event_total)."""
 
@@ -216,7 +217,7 @@ versioned = method_decorator(
     update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
     partial_update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
 )
-class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSet):
+class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSet):
     """Events, newest first, filtered as the timeline is (country, official, type, topic,
     date range, text, ...). Writes take participants and sources nested, in one transaction.
 
@@ -230,6 +231,8 @@ class EventViewSet(DeletedFeedMixin, ServiceDestroyMixin, viewsets.GenericViewSe
     filter_backends = [FilterSetBackend]
     pagination_class = EventPagination
     lookup_field = "public_id"
+    # Read by the view itself, besides filters and pages (events.api.parameters).
+    query_parameters = ("fields",)
     # Writes are nested documents: JSON only.
     parser_classes = [JSONParser]
 
@@ -581,6 +584,7 @@ class EventStatsView(APIView):
     # parameters too).
     queryset = Event.objects.all()
     filter_backends = [FilterSetBackend]
+    query_parameters = ("group_by", "fill")
 
     @extend_schema(parameters=[StatsParameters], responses=EventStats, filters=True)
     @read_conditional
@@ -637,6 +641,7 @@ class RelationView(APIView):
     @extend_schema(responses=RelationSummarySerializer)
     @read_conditional
     def get(self, request, first, second):
+        check_query_parameters(request, self, None)
         a, b = Country.objects.by_code(first).first(), Country.objects.by_code(second).first()
         if a is None or b is None:
             raise Http404("Unknown country code.")

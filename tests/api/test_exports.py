@@ -106,10 +106,18 @@ def test_exports_follow_the_filters(api):
     assert len(list(csv.DictReader(io.StringIO(text)))) == 1
 
 
-def test_an_export_with_a_bad_filter_is_a_400_naming_it(api):
-    response = api.get("/api/events/?format=csv&date_after=whenever")
+@pytest.mark.parametrize("export_format", ["csv", "ics", "geojson", "plover"])
+def test_an_export_with_a_bad_filter_is_a_json_400_naming_it(api, export_format):
+    response = api.get(f"/api/events/?format={export_format}&date_after=whenever")
     assert response.status_code == 400
-    assert "date_after" in json.loads(response.content)
+    assert response["Content-Type"] == "application/json"
+    assert "date_after" in response.json()
+
+
+def test_an_export_asked_for_by_accept_answers_errors_as_json(api):
+    response = api.get("/api/events/?date_after=whenever", HTTP_ACCEPT="text/csv")
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
 
 
 def test_ics_has_no_bare_carriage_returns_in_values(api):

@@ -1,10 +1,12 @@
 """Oversized or malformed requests are refused with a 4xx that says why."""
 
+import base64
 import json
 
 import pytest
 
 from access.models import ApiToken
+from events.api.renderers import UNSTORABLE_TEXT
 from events.models import Event
 from tests import factories
 
@@ -105,3 +107,85 @@ def test_a_timeline_date_with_a_percent_sign_is_a_400_that_says_so(client):
     response = client.get("/timeline/?date_after=50%25")
     assert response.status_code == 400
     assert "50%" in response.content.decode()
+
+
+def _cursor(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # pk true: an int to Python, a boolean to PostgreSQL (bigint < boolean fails)
+        b'[1,"2024-01-01",1,"2024-01-01","x",true]',
+        # a title with a lone surrogate, which no database encodes
+        b'[1,"2024-01-01",1,"2024-01-01","\\ud800",1]',
+        # nested past the decoder's recursion
+        b"[" * 5000 + b"]" * 5000,
+    ],
+    ids=["pk-true", "lone-surrogate", "deep"],
+)
+def test_a_cursor_the_database_cannot_take_is_a_400(client, raw):
+    response = client.get("/api/events/", {"cursor": _cursor(raw)})
+    assert response.status_code == 400
+    assert "cursor" in response.json()
+
+
+def test_deeply_nested_json_is_a_400(editor_token_client):
+    body = '{"title": ' + "[" * 5000 + "]" * 5000 + "}"
+    response = editor_token_client.post("/api/events/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert "nested too deeply" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("body", "error"),
+    [
+        ({"topics": ["\u0000"]}, {"topics": {"0": [UNSTORABLE_TEXT]}}),
+        ({"title": "\ud800"}, {"title": [UNSTORABLE_TEXT]}),
+        (
+            {"participants": [{"note": "a\u0000"}]},
+            {"participants": {"0": {"note": [UNSTORABLE_TEXT]}}},
+        ),
+    ],
+)
+def test_text_no_column_can_hold_is_a_400_naming_the_field(editor_token_client, body, error):
+    # json.dumps writes "\u0000" and "\ud800" as escapes, as a client's JSON would.
+    payload = json.dumps({"title": "T", "type": "meeting", "date": "2024", **body})
+    response = editor_token_client.post("/api/events/", payload, content_type="application/json")
+    assert response.status_code == 400
+    assert response.json() == error
+    assert Event.objects.count() == 0
+
+
+def test_a_taken_external_id_is_a_400_naming_the_field(editor_token_client):
+    body = json.dumps({"title": "T", "type": "meeting", "date": "2024", "external_id": "x-1"})
+    post = editor_token_client.post
+    assert post("/api/events/", body, content_type="application/json").status_code == 201
+    response = post("/api/events/", body, content_type="application/json")
+    assert response.status_code == 400
+    assert list(response.json()) == ["external_id"]
+
+
+def test_an_event_keeps_its_own_external_id_on_update(editor_token_client):
+    body = {"title": "T", "type": "meeting", "date": "2024", "external_id": "x-1"}
+    created = editor_token_client.post("/api/events/", json.dumps(body), "application/json")
+    url = created.json()["url"]
+    response = editor_token_client.put(url, json.dumps(body), "application/json")
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("body", "field"),
+    [
+        ({"code": "UA", "alpha3": "QZQ", "numeric": "999"}, "code"),
+        ({"code": "QZ", "alpha3": "UKR", "numeric": "998"}, "alpha3"),
+        ({"code": "QY", "alpha3": "QYQ", "numeric": "804"}, "numeric"),
+    ],
+)
+def test_a_taken_iso_code_is_a_400_naming_the_field(editor_token_client, body, field):
+    factories.CountryFactory(iso_alpha2="UA", iso_alpha3="UKR", iso_numeric="804")
+    payload = json.dumps({**body, "name": "Duplicate"})
+    response = editor_token_client.post("/api/countries/", payload, "application/json")
+    assert response.status_code == 400
+    assert list(response.json()) == [field]
