@@ -38,6 +38,7 @@ from events.models import (
     EventCountry,
     MonthTally,
     Official,
+    PairMonthTally,
     PairTally,
     Post,
     Statement,
@@ -183,7 +184,7 @@ def _from_tallies(group_by: str, active: dict) -> Counts | None:
     ):
         # A relation page: the pair's events, of some types or all.
         first, second = sorted(c.pk for c in countries)
-        rows = PairTally.objects.filter(first=first, second=second)
+        rows = PairMonthTally.objects.filter(first=first, second=second)
         if active.get("type"):
             rows = rows.filter(type__in=active["type"])
         return _tallied_periods(rows, group_by)
@@ -196,8 +197,8 @@ def _from_tallies(group_by: str, active: dict) -> Counts | None:
         return Counts(group_by, list(rows))
     if not active and group_by == "pair":
         rows = PairTally.objects.values(
-            first_code=F("first__iso_alpha2"), second_code=F("second__iso_alpha2")
-        ).annotate(n=Sum("count"))
+            first_code=F("first__iso_alpha2"), second_code=F("second__iso_alpha2"), n=F("count")
+        )
         pairs = []
         for row in rows:
             first, second = sorted((row["first_code"], row["second_code"]))
@@ -483,14 +484,11 @@ def _filled(rows: list, width: int, time: int, period: Period, span: tuple) -> l
 
 def partners(country: Country, limit: int) -> list[tuple[Country, int]]:
     """The countries `country` most often shares events with, and how many (tallied)."""
-    pairs = (
-        PairTally.objects.filter(Q(first=country) | Q(second=country))
-        .values_list("first_id", "second_id")
-        .annotate(total=Sum("count"))
-        .order_by("-total", "first_id", "second_id")[:limit]
-    )
+    pairs = PairTally.objects.filter(Q(first=country) | Q(second=country)).order_by("-count", "pk")[
+        :limit
+    ]
     found = []
-    for first_id, second_id, count in pairs:
+    for first_id, second_id, count in pairs.values_list("first_id", "second_id", "count"):
         found.append((second_id if first_id == country.pk else first_id, count))
     by_pk = Country.objects.in_bulk([pk for pk, _ in found])
     return [(by_pk[pk], count) for pk, count in found]

@@ -13,14 +13,27 @@ from itertools import combinations
 
 from django.db import connections, router
 
-from events.models import CountryMonthTally, Event, EventCountry, MonthTally, PairTally
+from events.models import (
+    CountryMonthTally,
+    Event,
+    EventCountry,
+    MonthTally,
+    PairMonthTally,
+    PairTally,
+)
 
-MONTH, COUNTRY, PAIR = "month", "country", "pair"
-TABLES = {MONTH: MonthTally, COUNTRY: CountryMonthTally, PAIR: PairTally}
+MONTH, COUNTRY, PAIR, PAIR_MONTH = "month", "country", "pair", "pair_month"
+TABLES = {
+    MONTH: MonthTally,
+    COUNTRY: CountryMonthTally,
+    PAIR: PairTally,
+    PAIR_MONTH: PairMonthTally,
+}
 COLUMNS = {
     MONTH: ("year", "month", "spans_years", "type", "status"),
     COUNTRY: ("country_id", "year", "month", "spans_years"),
-    PAIR: ("first_id", "second_id", "year", "month", "spans_years", "type"),
+    PAIR: ("first_id", "second_id"),
+    PAIR_MONTH: ("first_id", "second_id", "year", "month", "spans_years", "type"),
 }
 
 
@@ -36,10 +49,8 @@ def event_keys(start, end, type_, status, countries: Iterable[int]) -> list[tupl
     countries = sorted(set(countries))
     keys = [(MONTH, year, month, spans, type_, status)]
     keys += [(COUNTRY, country, year, month, spans) for country in countries]
-    keys += [
-        (PAIR, first, second, year, month, spans, type_)
-        for first, second in combinations(countries, 2)
-    ]
+    for first, second in combinations(countries, 2):
+        keys += [(PAIR, first, second), (PAIR_MONTH, first, second, year, month, spans, type_)]
     return keys
 
 

@@ -22,7 +22,7 @@ def derive(apps, schema_editor):
     )
     EventCountry.objects.using(using).filter(Exists(participants)).update(chosen=False)
 
-    months, countries, pairs = Counter(), Counter(), Counter()
+    months, countries, pairs, pair_months = Counter(), Counter(), Counter(), Counter()
     links = {}
     for event_id, country_id in EventCountry.objects.using(using).values_list(
         "event_id", "country_id"
@@ -38,7 +38,8 @@ def derive(apps, schema_editor):
         for country in involved:
             countries[(country, *period)] += 1
         for first, second in combinations(involved, 2):
-            pairs[(first, second, *period, type_)] += 1
+            pairs[(first, second)] += 1
+            pair_months[(first, second, *period, type_)] += 1
     MonthTally = apps.get_model("events", "MonthTally")
     CountryMonthTally = apps.get_model("events", "CountryMonthTally")
     PairTally = apps.get_model("events", "PairTally")
@@ -57,11 +58,16 @@ def derive(apps, schema_editor):
         batch_size=2000,
     )
     PairTally.objects.using(using).bulk_create(
+        [PairTally(first_id=a, second_id=b, count=n) for (a, b), n in pairs.items()],
+        batch_size=2000,
+    )
+    PairMonthTally = apps.get_model("events", "PairMonthTally")
+    PairMonthTally.objects.using(using).bulk_create(
         [
-            PairTally(
+            PairMonthTally(
                 first_id=a, second_id=b, year=y, month=m, spans_years=s, type=t, count=n
             )
-            for (a, b, y, m, s, t), n in pairs.items()
+            for (a, b, y, m, s, t), n in pair_months.items()
         ],
         batch_size=2000,
     )
@@ -156,6 +162,19 @@ class Migration(migrations.Migration):
             name='PairTally',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
+                ('count', models.PositiveIntegerField()),
+                ('first', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.country')),
+                ('second', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.country')),
+            ],
+            options={
+                'indexes': [models.Index(fields=['second'], name='pairtally_second')],
+                'constraints': [models.UniqueConstraint(fields=('first', 'second'), name='pairtally_unique'), models.CheckConstraint(condition=models.Q(('first__lt', models.F('second'))), name='pairtally_ordered')],
+            },
+        ),
+        migrations.CreateModel(
+            name='PairMonthTally',
+            fields=[
+                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('year', models.PositiveSmallIntegerField()),
                 ('month', models.PositiveSmallIntegerField(help_text='1-12; 0: the range spans months.')),
                 ('spans_years', models.BooleanField()),
@@ -165,8 +184,7 @@ class Migration(migrations.Migration):
                 ('second', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='events.country')),
             ],
             options={
-                'indexes': [models.Index(fields=['second'], name='pairtally_second')],
-                'constraints': [models.UniqueConstraint(fields=('first', 'second', 'year', 'month', 'spans_years', 'type'), name='pairtally_unique'), models.CheckConstraint(condition=models.Q(('first__lt', models.F('second'))), name='pairtally_ordered')],
+                'constraints': [models.UniqueConstraint(fields=('first', 'second', 'year', 'month', 'spans_years', 'type'), name='pairmonthtally_unique'), models.CheckConstraint(condition=models.Q(('first__lt', models.F('second'))), name='pairmonthtally_ordered')],
             },
         ),
         migrations.RunPython(derive, migrations.RunPython.noop),

@@ -12,7 +12,7 @@ from events.models.people import Official, OfficialName, Organization, Post, Ten
 from events.models.places import Country, CountryName
 from events.models.revision import Revision
 from events.models.sources import Author, Citation, Source, SourceAuthor, Statement
-from events.models.tallies import CountryMonthTally, MonthTally, PairTally
+from events.models.tallies import CountryMonthTally, MonthTally, PairMonthTally, PairTally
 
 __all__ = [
     "Agreement",
@@ -31,6 +31,7 @@ __all__ = [
     "Official",
     "OfficialName",
     "Organization",
+    "PairMonthTally",
     "PairTally",
     "Participant",
     "Post",

@@ -59,10 +59,30 @@ class CountryMonthTally(models.Model):
 
 
 class PairTally(models.Model):
-    """How many events involving both countries of a pair (`first` has the smaller key)
-    start in a month, by type: a relation page's counts, chart and total at any size."""
+    """How many events involve both countries of a pair (`first` has the smaller key): the
+    pairs dashboards rank, one row a pair."""
 
     # As for CountryMonthTally: the pair's events protect both countries.
+    first = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    second = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
+    count = models.PositiveIntegerField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["first", "second"], name="pairtally_unique"),
+            models.CheckConstraint(condition=Q(first__lt=F("second")), name="pairtally_ordered"),
+        ]
+        indexes = [models.Index(fields=["second"], name="pairtally_second")]
+
+    def __str__(self):
+        return f"{self.first_id}-{self.second_id}: {self.count}"
+
+
+class PairMonthTally(models.Model):
+    """How many events involving both countries of a pair start in a month, by type: a
+    relation page's chart, counts and total at any size (a busy pair has tens of
+    thousands of events; this, a few hundred rows)."""
+
     first = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
     second = models.ForeignKey(Country, on_delete=models.CASCADE, related_name="+")
     year = models.PositiveSmallIntegerField()
@@ -75,11 +95,12 @@ class PairTally(models.Model):
         constraints = [
             models.UniqueConstraint(
                 fields=["first", "second", "year", "month", "spans_years", "type"],
-                name="pairtally_unique",
+                name="pairmonthtally_unique",
             ),
-            models.CheckConstraint(condition=Q(first__lt=F("second")), name="pairtally_ordered"),
+            models.CheckConstraint(
+                condition=Q(first__lt=F("second")), name="pairmonthtally_ordered"
+            ),
         ]
-        indexes = [models.Index(fields=["second"], name="pairtally_second")]
 
     def __str__(self):
         return f"{self.first_id}-{self.second_id} {self.year}-{self.month:02d} {self.type}: {self.count}"
