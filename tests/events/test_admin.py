@@ -42,7 +42,7 @@ def test_every_domain_model_has_an_admin():
     # Join rows are edited inline on their parent, where editors expect them.
     inline_only = {"eventcountry", "agreementparty", "officialname", "sourceauthor"}
     # Derived data (events.derived) is not edited: writes keep it.
-    derived = {"monthtally", "countrymonthtally", "pairtally", "revision"}
+    derived = {"monthtally", "countrymonthtally", "pairtally", "pairmonthtally", "revision"}
     from django.apps import apps
 
     models = {
