@@ -117,6 +117,35 @@ class AgreementPartyFormSet(DistinctRowsFormSet):
     identity_fields = ("country", "organization")
 
 
+class StaleEditCheck:
+    """A change form's check that nobody saved the record since it was opened: the form
+    carries the version it showed (`_seen_version`, admin/events/change_form.html), and a
+    save from an older one is refused, naming who changed what and when (from history),
+    rather than silently writing over their change."""
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = self.data.get("_seen_version")
+        stored = getattr(self.instance, "updated_at", None) if self.instance.pk else None
+        if seen and stored and stored.isoformat() != seen:
+            raise ValidationError(self.stale_message())
+        return cleaned
+
+    def stale_message(self) -> str:
+        latest = self.instance.history.first() if hasattr(self.instance, "history") else None
+        if latest is None:
+            return "Someone saved this record after you opened it. Reload it to see their change."
+        who = latest.history_user or "someone"
+        when = latest.history_date.strftime("%d %b %Y %H:%M:%S UTC")
+        previous = latest.prev_record
+        changed = previous and latest.diff_against(previous).changed_fields
+        what = f" (changed: {', '.join(changed)})" if changed else ""
+        return (
+            f"{who} saved this record at {when}{what}, after you opened it. Your changes "
+            "were not saved: reload the page to see theirs, then make yours again."
+        )
+
+
 class ServiceAdmin(SimpleHistoryAdmin):
     """Admin that writes through events.services: the record, its inlines and its history
     reverts are saved and deleted by the services, and a whole form (with its inlines) is
@@ -140,6 +169,10 @@ class ServiceAdmin(SimpleHistoryAdmin):
     def history_form_view(self, request, *args, **kwargs):
         with write_unit():
             return super().history_form_view(request, *args, **kwargs)
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        return type(form.__name__, (StaleEditCheck, form), {})
 
     def save_model(self, request, obj, form, change):
         obj._history_user = request.user  # as SimpleHistoryAdmin does

@@ -1,5 +1,10 @@
 """Building admin POST data the way a browser would: from the form the admin rendered."""
 
+import re
+
+# The version a change form was opened at (admin/events/change_form.html), as a browser posts it.
+SEEN_VERSION = re.compile(rb'name="_seen_version" value="([^"]+)"')
+
 
 def _value(bound_field):
     value = bound_field.value()
@@ -17,6 +22,8 @@ def form_data(response, **inline_rows):
     inline formsets' management forms and existing rows, plus new inline rows given as
     `prefix=[{field: value}, ...]`. Unticked checkboxes are left out, as browsers do."""
     data = {}
+    if found := SEEN_VERSION.search(response.content):
+        data["_seen_version"] = found.group(1).decode()
     form = response.context["adminform"].form
     for name in form.fields:
         value = _value(form[name])

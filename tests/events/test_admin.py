@@ -23,7 +23,7 @@ from events.models import (
     Tenure,
 )
 from events.permissions import ANALYSTS, EDITORS
-from events.services import write_unit
+from events.services import event_change, write_unit
 from tests import factories
 from tests.admin_forms import form_data
 from tests.writes import save
@@ -448,3 +448,26 @@ def test_an_agreement_in_force_before_it_was_signed_is_refused(editor_client):
     errors = [str(i.formset.non_form_errors()) for i in response.context["inline_admin_formsets"]]
     assert any("before the agreement was signed" in e for e in errors), errors
     assert not Agreement.objects.filter(title="Out of order").exists()
+
+
+def test_a_save_from_a_form_someone_saved_since_is_refused_with_their_change(editor_client):
+    event = Event.objects.get(date_start=date(2024, 10, 26))
+    opened = form_data(editor_client.get(url(Event, "change", event.pk)))
+    assert opened["_seen_version"]
+    # Another editor saves the same event meanwhile.
+    other = factories.editor(username="other-editor")
+    event_change(Event.objects.get(pk=event.pk), title="Renamed by the other editor")
+    Event.history.filter(id=event.pk).update(history_user=other)
+    opened["title"] = "My title"
+    response = editor_client.post(url(Event, "change", event.pk), opened)
+    assert response.status_code == 200
+    message = " ".join(response.context["adminform"].form.non_field_errors())
+    assert "other-editor" in message and "title" in message
+    event.refresh_from_db()
+    assert event.title == "Renamed by the other editor"
+    # Opened again, the form saves.
+    fresh = form_data(editor_client.get(url(Event, "change", event.pk)))
+    fresh["title"] = "My title"
+    assert editor_client.post(url(Event, "change", event.pk), fresh).status_code == 302
+    event.refresh_from_db()
+    assert event.title == "My title"
