@@ -21,6 +21,7 @@ import json
 from datetime import date
 from django.db import transaction
 from events.models import Event
+from tests.writes import save
 read = sorted(Event.objects.values_list("title", flat=True))
 with transaction.atomic():
     save(Event(title="Written", type="meeting", date_start=date(2024, 1, 1),
@@ -65,6 +66,7 @@ def primary_and_replica():
             "shell",
             "-c",
             "from datetime import date; from events.models import Event; "
+            "from tests.writes import save; "
             "save(Event(title='Only on the replica', type='meeting', "
             "date_start=date(2024, 1, 1), date_end=date(2024, 1, 1), date_precision=1))",
             env={"DATABASE_URL": urls[1]},
