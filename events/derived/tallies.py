@@ -1,5 +1,5 @@
-"""Event counts kept by month, by country and month, and by pair of countries, month and type
-(events.models.tallies), changed by each write by the difference it makes.
+"""Event counts kept by month, by country and month, by pair of countries, and by pair,
+month and type (events.models.tallies), changed by each write by the difference it makes.
 
 A write records the counts its events are in before it changes them (`keys_of`, while the
 rows still hold the old values) and again after; the difference is added in one statement

@@ -1,5 +1,5 @@
-"""Event counts kept per month, per country and month, and per pair of countries, month
-and type: derived data (events.derived.tallies keeps them in step with every write, in the
+"""Event counts kept per month, per country and month, per pair of countries, and per
+pair, month and type: derived data (events.derived.tallies keeps them in step with every write, in the
 writing transaction), so the charts and dashboards that count all events, one country's,
 one pair's or every pair's answer from a few hundred rows instead of a scan of millions.
 
