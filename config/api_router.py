@@ -1,10 +1,11 @@
 """The API's URLs: /api/<records>/ from the router, plus aggregates, schema and docs."""
 
-from django.urls import path
+from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
 from events.api import views
+from events.api.fallback import api_fallback
 from extraction.api import ExtractView
 
 router = DefaultRouter()
@@ -34,4 +35,6 @@ urlpatterns = [
         name="docs",
     ),
     *router.urls,
+    # Last: an unknown path is a JSON 404, one missing its slash a 308 (events.api.fallback).
+    re_path(r"^(?P<rest>.*)$", api_fallback),
 ]

@@ -279,6 +279,8 @@ REST_FRAMEWORK = {
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
+    # DRF's, with an unknown `?format=` a 406 (DRF's is a 404).
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "events.api.renderers.ContentNegotiation",
     "DEFAULT_RENDERER_CLASSES": [
         "events.api.renderers.FastJSONRenderer",
         "rest_framework.renderers.BrowsableAPIRenderer",

@@ -37,17 +37,21 @@ def server_error(request):
 
 
 def bad_request(request, exception):
-    """The 400 handler: says what was wrong, as JSON for the API."""
+    """The 400 handler: says what was wrong, as JSON for the API; a body over
+    DATA_UPLOAD_MAX_MEMORY_SIZE is a 413."""
+    status, title = 400, "Bad request"
     if isinstance(exception, RequestDataTooBig):
+        # 413 Content Too Large, which is what clients and proxies expect for this.
         limit = settings.DATA_UPLOAD_MAX_MEMORY_SIZE / 1_000_000
         message = f"The request body is too large: the limit is {limit:g} MB."
+        status, title = 413, "Request too large"
     elif isinstance(exception, TooManyFieldsSent):
         message = "The request has too many fields."
     else:
         message = "The request could not be understood."
     if request.path.startswith("/api/"):
-        return JsonResponse({"detail": message}, status=400)
-    return HttpResponse(PAGE.format(title="Bad request", message=message), status=400)
+        return JsonResponse({"detail": message}, status=status)
+    return HttpResponse(PAGE.format(title=title, message=message), status=status)
 
 
 CACHE_AWAY = "The shared cache is unreachable: pages are served, but rate limits are not counted."

@@ -246,13 +246,24 @@ def _day_label(day: date) -> str:
     return f"{day.day} {MONTH_ABBREVIATIONS[day.month - 1]} {day.year}"
 
 
+# The dates the system records: the modern diplomatic record, and plans well ahead. Outside
+# them a date is a typo far more often than a fact ("Q4 9999"), and every consumer (the
+# calendar export's next day, the chart's year axis) would have to cope with it.
+EARLIEST = date(1800, 1, 1)
+LATEST = date(2199, 12, 31)
+OUT_OF_RANGE = f"Dates run from {EARLIEST.year} to {LATEST.year}; {{day}} is outside that."
+
+
 def check_consistency(start: date, end: date, precision: DatePrecision) -> None:
-    """Raise FuzzyDateError unless [start, end] is a range that `precision` describes.
-    The database enforces the same rules (see events.models.fuzzy)."""
+    """Raise FuzzyDateError unless [start, end] is a range that `precision` describes, within
+    EARLIEST..LATEST. The database enforces the same shape rules (see events.models.fuzzy)."""
     if start is None or end is None:
         raise FuzzyDateError(
             "A date needs both a start and an end.", "start" if not start else "end"
         )
+    for day, part in ((start, "start"), (end, "end")):
+        if not EARLIEST <= day <= LATEST:
+            raise FuzzyDateError(OUT_OF_RANGE.format(day=day.isoformat()), part)
     if end < start:
         raise FuzzyDateError(f"The end ({end}) is before the start ({start}).", "end")
     p = DatePrecision(precision)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events import limits
 from events.api.events import CountryCodeField, RecordRefField, RefSerializer, date_data, ref
 from events.dates import FuzzyDateError, parse_fuzzy_date
 from events.models import (
@@ -99,7 +100,7 @@ class CountrySerializer(ServiceWrites, serializers.ModelSerializer):
     code = serializers.CharField(source="iso_alpha2", max_length=2)
     alpha3 = serializers.CharField(source="iso_alpha3", max_length=3)
     numeric = serializers.CharField(source="iso_numeric", max_length=3)
-    names = CountryNameSerializer(many=True, required=False)
+    names = CountryNameSerializer(many=True, required=False, max_length=limits.NAMES)
 
     class Meta:
         model = Country
@@ -214,7 +215,9 @@ class OfficialSerializer(RecordSerializer):
     nested = ("names",)
     country = CountryCodeField(required=False, allow_null=True)
     slug = serializers.SlugField(required=False, max_length=80)
-    other_names = OtherNameSerializer(source="names", many=True, required=False)
+    other_names = OtherNameSerializer(
+        source="names", many=True, required=False, max_length=limits.NAMES
+    )
     tenures = TenureReadSerializer(many=True, read_only=True, help_text="Posts held (read only).")
 
     class Meta:
@@ -296,8 +299,10 @@ class StatusChangeSerializer(serializers.Serializer):
 class AgreementSerializer(RecordSerializer):
     nested = ("parties", "status_changes")
     event = RecordRefField(Event.objects.all(), required=False, allow_null=True)
-    parties = PartySerializer(many=True, required=False)
-    status_changes = StatusChangeSerializer(many=True, required=False)
+    parties = PartySerializer(many=True, required=False, max_length=limits.PARTIES)
+    status_changes = StatusChangeSerializer(
+        many=True, required=False, max_length=limits.STATUS_CHANGES
+    )
     status = serializers.CharField(read_only=True, help_text="Latest status change.")
 
     class Meta:
@@ -343,7 +348,9 @@ class AuthorNamesField(serializers.ListField):
 class SourceSerializer(RecordSerializer):
     nested = ("authors",)
     publisher = NamedRefField(Organization.objects.all(), required=False, allow_null=True)
-    authors = AuthorNamesField(required=False, help_text="Authors' names, in order.")
+    authors = AuthorNamesField(
+        required=False, max_length=limits.NAMES, help_text="Authors' names, in order."
+    )
 
     class Meta:
         model = Source

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
+from events import limits
 from events.dates import DatePrecision, DateQualifier, FuzzyDate, FuzzyDateError, parse_fuzzy_date
 from events.event_types import EventType
 from events.models import (
@@ -148,7 +149,9 @@ class ParticipantWriteSerializer(serializers.Serializer):
 
 class SourceCitationWriteSerializer(serializers.Serializer):
     id = RecordRefField(Source.objects.all(), slug_field=None, help_text="The source's id.")
-    excerpt = serializers.CharField(allow_blank=True, required=False, default="")
+    excerpt = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=limits.EXCERPT_CHARS
+    )
 
 
 class EventInputSerializer(serializers.Serializer):
@@ -173,16 +176,24 @@ class EventInputSerializer(serializers.Serializer):
         child=CountryCodeField(),
         required=False,
         default=list,
+        max_length=limits.COUNTRIES,
         help_text="Countries involved besides the participants' (ISO codes).",
     )
-    participants = ParticipantWriteSerializer(many=True, required=False, default=list)
+    participants = ParticipantWriteSerializer(
+        many=True, required=False, default=list, max_length=limits.PARTICIPANTS
+    )
     topics = serializers.ListField(
         child=SlugField(slug_field="slug", queryset=Topic.objects.all()),
         required=False,
         default=list,
+        max_length=limits.TOPICS,
     )
-    summary = serializers.CharField(allow_blank=True, required=False, default="")
-    sources = SourceCitationWriteSerializer(many=True, required=False, default=list)
+    summary = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=limits.SUMMARY_CHARS
+    )
+    sources = SourceCitationWriteSerializer(
+        many=True, required=False, default=list, max_length=limits.CITATIONS
+    )
     external_id = serializers.CharField(
         allow_blank=True, required=False, default="", max_length=100
     )

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from events.limits import SUMMARY_CHARS, text_bound
 from events.models.base import DomainModel, history
 from events.models.event import Event
 from events.models.fuzzy import FuzzyDated
@@ -63,7 +64,7 @@ class Agreement(DomainModel):
         default=True,
         help_text="Untick when the source says the text or details were not disclosed.",
     )
-    summary = models.TextField(blank=True)
+    summary = models.TextField(blank=True, validators=[text_bound(SUMMARY_CHARS)])
     text_url = models.URLField("text URL", max_length=500, blank=True)
     status = models.CharField(
         max_length=12,

@@ -17,6 +17,7 @@ from django.db.models import (
 from django.db.models.expressions import RawSQL
 
 from events.event_types import Coding, EventType, coding_for
+from events.limits import SUMMARY_CHARS, text_bound
 from events.models.base import DomainModel, PublicIdQuerySet, history
 from events.models.fuzzy import FuzzyDated
 from events.models.people import Official, Organization, Post
@@ -33,7 +34,7 @@ class Topic(models.Model):
 
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True)
-    description = models.TextField(blank=True)
+    description = models.TextField(blank=True, validators=[text_bound(SUMMARY_CHARS)])
 
     objects = TopicQuerySet.as_manager()
     history = history()
@@ -184,7 +185,7 @@ class Event(FuzzyDated, DomainModel):
     )
     type = models.CharField(max_length=20, choices=EventType.choices)
     status = models.CharField(max_length=10, choices=Status.choices, default=Status.HELD)
-    summary = models.TextField(blank=True)
+    summary = models.TextField(blank=True, validators=[text_bound(SUMMARY_CHARS)])
     location = models.CharField(
         max_length=200, blank=True, help_text="Place as the source names it: Kyiv, Moscow."
     )

@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from events.limits import EXCERPT_CHARS, QUOTE_CHARS, SOURCE_TEXT_CHARS, text_bound
 from events.models.base import DomainModel, history
 from events.models.event import Event
 from events.models.people import Official, Organization
@@ -51,7 +52,11 @@ class Source(DomainModel):
         "published", null=True, blank=True, help_text="When the source was published."
     )
     language = models.CharField(max_length=10, default="en", help_text="Language code: en, uk.")
-    text = models.TextField(blank=True, help_text="The source's text, for extraction and search.")
+    text = models.TextField(
+        blank=True,
+        validators=[text_bound(SOURCE_TEXT_CHARS)],
+        help_text="The source's text, for extraction and search.",
+    )
 
     history = history("publisher")
 
@@ -119,7 +124,11 @@ class Citation(models.Model):
     # A citation belongs to its event; a cited source cannot be deleted.
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="citations")
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="citations")
-    excerpt = models.TextField(blank=True, help_text="The passage that reports the event.")
+    excerpt = models.TextField(
+        blank=True,
+        validators=[text_bound(EXCERPT_CHARS)],
+        help_text="The passage that reports the event.",
+    )
 
     objects = CitationQuerySet.as_manager()
     history = history("source")
@@ -163,7 +172,7 @@ class Statement(DomainModel):
         Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="statements"
     )
     source = models.ForeignKey(Source, on_delete=models.PROTECT, related_name="statements")
-    text = models.TextField("quote")
+    text = models.TextField("quote", validators=[text_bound(QUOTE_CHARS)])
     language = models.CharField(max_length=10, default="en")
 
     history = history("official", "organization", "source")

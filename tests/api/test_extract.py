@@ -50,7 +50,7 @@ def test_a_5_mb_paste_is_refused_with_a_message(editor_api):
         {"text": "word " * 1_000_000, "published": "2024-10-27"},
         format="json",
     )
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert "too large" in response.json()["detail"]
 
 

@@ -20,10 +20,10 @@ def editor_token_client(client):
     return client
 
 
-def test_an_oversized_body_is_a_400_saying_so(editor_token_client):
+def test_an_oversized_body_is_a_413_saying_so(editor_token_client):
     body = json.dumps({"title": "x" * 3_000_000, "type": "meeting", "date": "2024"})
     response = editor_token_client.post("/api/events/", body, content_type="application/json")
-    assert response.status_code == 400
+    assert response.status_code == 413
     assert "too large" in response.json()["detail"]
     assert Event.objects.count() == 0
 
