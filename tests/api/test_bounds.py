@@ -35,7 +35,9 @@ def test_date_fields_outside_the_range_are_refused_by_name(editor_api):
 
 @pytest.mark.parametrize("text", ["1800", "late Dec 2199"])
 def test_the_range_ends_are_accepted_and_exported(editor_api, text):
-    assert editor_api.post("/api/events/", {**EVENT, "date": text}, format="json").status_code == 201
+    assert (
+        editor_api.post("/api/events/", {**EVENT, "date": text}, format="json").status_code == 201
+    )
     # The calendar export writes the day after the end: still a date at the last one.
     response = editor_api.get("/api/events/", {"format": "ics"})
     assert response.status_code == 200
