@@ -267,12 +267,15 @@ REST_FRAMEWORK = {
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("DJANGO_THROTTLE_ANON", default="120/min"),
         "token": env.str("DJANGO_THROTTLE_TOKEN", default="1200/min"),
+        # The timeline's pages, and its text searches within them (access.throttling).
+        "timeline": env.str("DJANGO_THROTTLE_TIMELINE", default="300/min"),
+        "timeline_search": env.str("DJANGO_THROTTLE_TIMELINE_SEARCH", default="30/min"),
     },
     "DEFAULT_PERMISSION_CLASSES": ["events.api.permissions.ReadOpenWriteEditors"],
     "DEFAULT_PAGINATION_CLASS": "events.api.pagination.BoundedPageNumberPagination",
     # django-filter's, with query parameters the view does not read a 400.
     "DEFAULT_FILTER_BACKENDS": ["events.api.parameters.CheckedFilterBackend"],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "events.api.schema.ApiSchema",
     # DRF's parsers, with JSON nested too deeply for the decoder a 400 (not a 500).
     "DEFAULT_PARSER_CLASSES": [
         "events.api.renderers.JSONParser",
@@ -356,4 +359,10 @@ SESSION_IDLE_TIMEOUT = env.int("DJANGO_SESSION_IDLE_MINUTES", default=60) * 60
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
     "access.sessions.StaffIdleTimeoutMiddleware",
+)
+# The timeline's rate limits (DJANGO_THROTTLE_TIMELINE, _TIMELINE_SEARCH), by address as
+# the API's anonymous one; after authentication, which exempts signed-in staff.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("access.sessions.StaffIdleTimeoutMiddleware") + 1,
+    "access.throttling.TimelineRateLimitMiddleware",
 )

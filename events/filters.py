@@ -164,17 +164,20 @@ class FuzzyRangeFilter(django_filters.RangeFilter):
     field_class = FuzzyRangeField
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string", "example": "UA"}})
-class CountryCodesFilter(django_filters.Filter):
-    field_class = CountryCodesField
+class DescribedFilter:
+    """drf-spectacular reads a filter's schema from extend_schema_field alone, without its
+    help_text: this instance's copy carries it (so "all" and "any" are told apart)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # drf-spectacular reads a filter's schema from extend_schema_field alone, without
-        # its help_text: this instance's copy carries it, so "all" and "any" are told apart.
         if self.extra.get("help_text"):
             schema = {**get_override(self, "field"), "description": self.extra["help_text"]}
             set_override(self, "field", schema)
+
+
+@extend_schema_field({"type": "array", "items": {"type": "string", "example": "UA"}})
+class CountryCodesFilter(DescribedFilter, django_filters.Filter):
+    field_class = CountryCodesField
 
 
 @extend_schema_field({"type": "string", "description": "Slug or public id."})
@@ -186,12 +189,13 @@ class RecordRefFilter(django_filters.filters.QuerySetRequestMixin, django_filter
 
 
 @extend_schema_field({"type": "string", "example": "2024-09"})
-class FuzzyBoundFilter(django_filters.Filter):
+class FuzzyBoundFilter(DescribedFilter, django_filters.Filter):
     field_class = FuzzyBoundField
 
 
-@extend_schema_field({"type": "array", "items": {"type": "string", "example": "trade"}})
-class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
+# The schema of one value: drf-spectacular makes a multiple-choice filter an array of them.
+@extend_schema_field({"type": "string", "example": "trade"})
+class SlugsFilter(DescribedFilter, django_filters.ModelMultipleChoiceFilter):
     """Records by slug, repeatable: any of them."""
 
 
@@ -229,8 +233,19 @@ class EventFilter(django_filters.FilterSet):
         "both apply.",
         most=MAX_ANY_COUNTRIES,
     )
-    date_after = FuzzyBoundFilter(side="start", method="filter_after", label="From")
-    date_before = FuzzyBoundFilter(side="end", method="filter_before", label="To")
+    date_after = FuzzyBoundFilter(
+        side="start",
+        method="filter_after",
+        label="From",
+        help_text="A date as editors type it (2024-09, 26 Oct 2024, Q3 2024, 2024): events "
+        "that can fall on or after its first day.",
+    )
+    date_before = FuzzyBoundFilter(
+        side="end",
+        method="filter_before",
+        label="To",
+        help_text="A date as editors type it: events that can fall on or before its last day.",
+    )
     official = RecordRefFilter(
         method="filter_participant",
         label="Official",
@@ -254,6 +269,7 @@ class EventFilter(django_filters.FilterSet):
         queryset=lambda request: Topic.objects.all(),
         method="filter_topics",
         label="Topic",
+        help_text="Topic slugs (trade, energy), repeated: events on any of them.",
     )
     precision = django_filters.MultipleChoiceFilter(
         choices=[(p.slug, p.label) for p in DatePrecision],
@@ -263,9 +279,17 @@ class EventFilter(django_filters.FilterSet):
     status = django_filters.MultipleChoiceFilter(
         choices=Event.Status.choices, label="Status", distinct=False
     )
-    q = django_filters.CharFilter(method="filter_text", label="Text")
+    q = django_filters.CharFilter(
+        method="filter_text",
+        label="Text",
+        help_text="Full-text search of the title, summary, place, participants' names and "
+        'quotes: every word (PostgreSQL also takes "a phrase" and -word).',
+    )
     updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Updated since"
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Updated since",
+        help_text="Events changed at or after this time (ISO 8601), for incremental sync.",
     )
     ordering = OrderingFilter(
         choices=[("-date", "newest first"), ("date", "oldest first")],
@@ -330,7 +354,10 @@ class EventFilter(django_filters.FilterSet):
 
 class UpdatedSinceMixin(django_filters.FilterSet):
     updated_since = django_filters.IsoDateTimeFilter(
-        field_name="updated_at", lookup_expr="gte", label="Updated since"
+        field_name="updated_at",
+        lookup_expr="gte",
+        label="Updated since",
+        help_text="Records changed at or after this time (ISO 8601), for incremental sync.",
     )
 
 

@@ -60,6 +60,7 @@ class Nested:
     rows: Callable
     items: dict[str, Item]
     ordering: tuple[str, ...] = ("pk",)
+    help_text: str = ""  # what the list holds, for the schema
 
     def expression(self) -> JSONList:
         item = Object(**{key: i.expression for key, i in self.items.items()})
@@ -67,7 +68,9 @@ class Nested:
 
     def serializer(self) -> serializers.Serializer:
         fields = {key: i.schema for key, i in self.items.items()}
-        return type(self.name, (serializers.Serializer,), fields)(many=True)
+        return type(self.name, (serializers.Serializer,), fields)(
+            many=True, help_text=self.help_text
+        )
 
 
 def ref(path: str, schema_name: str, help_text: str) -> Item:
@@ -123,14 +126,20 @@ PARTICIPANTS = Nested(
         ),
         "note": Item(text("The editor's note on this participation."), F("note")),
     },
+    help_text="Who took part: officials with the post held that day, bodies, countries.",
 )
 AGREEMENTS = Nested(
     "EventAgreement",
     lambda event: Agreement.objects.filter(event=event),
     {
-        "id": Item(serializers.UUIDField(), UUIDText("public_id")),
-        "title": Item(text(), F("title")),
-        "kind": Item(serializers.ChoiceField(choices=Agreement.Kind.choices), F("kind")),
+        "id": Item(serializers.UUIDField(help_text="The agreement's id."), UUIDText("public_id")),
+        "title": Item(text("The agreement's name."), F("title")),
+        "kind": Item(
+            serializers.ChoiceField(
+                choices=Agreement.Kind.choices, help_text="Treaty, memorandum, deal, ..."
+            ),
+            F("kind"),
+        ),
         "status": Item(
             text("Latest step of its lifecycle; empty when none is recorded.", allow_blank=True),
             F("status"),
@@ -141,6 +150,7 @@ AGREEMENTS = Nested(
         ),
     },
     ordering=("title", "pk"),
+    help_text="Agreements signed or announced at this event.",
 )
 SOURCES = Nested(
     "EventSource",
@@ -149,22 +159,26 @@ SOURCES = Nested(
         "id": Item(
             serializers.UUIDField(help_text="The source's id."), UUIDText("source__public_id")
         ),
-        "url": Item(text(allow_blank=True), F("source__url")),
-        "headline": Item(text(), F("source__headline")),
-        "publisher": Item(text(allow_null=True), F("source__publisher__name")),
+        "url": Item(
+            text("The article's address (empty for print).", allow_blank=True), F("source__url")
+        ),
+        "headline": Item(text("The article's headline."), F("source__headline")),
+        "publisher": Item(text("The outlet.", allow_null=True), F("source__publisher__name")),
         "published_at": Item(
-            serializers.DateTimeField(allow_null=True), ISOTimestamp("source__published_at")
+            serializers.DateTimeField(allow_null=True, help_text="When it was published (UTC)."),
+            ISOTimestamp("source__published_at"),
         ),
         "excerpt": Item(
             text("The passage that reports the event.", allow_blank=True), F("excerpt")
         ),
     },
+    help_text="The sources that report it, each with the passage.",
 )
 STATEMENTS = Nested(
     "EventStatement",
     lambda event: Statement.objects.filter(event=event),
     {
-        "id": Item(serializers.UUIDField(), UUIDText("public_id")),
+        "id": Item(serializers.UUIDField(help_text="The statement's id."), UUIDText("public_id")),
         "official": ref("official", "SpeakerRef", "Who said it, if a person."),
         "organization": ref("organization", "SpeakingBodyRef", "The body that said it."),
         "text": Item(text("The quote."), F("text")),
@@ -172,8 +186,9 @@ STATEMENTS = Nested(
             serializers.UUIDField(help_text="The source's id."), UUIDText("source__public_id")
         ),
         "source_headline": Item(text("The source's headline."), F("source__headline")),
-        "source_url": Item(text(allow_blank=True), F("source__url")),
+        "source_url": Item(text("The source's address.", allow_blank=True), F("source__url")),
     },
+    help_text="What was said about it, quoted from the sources.",
 )
 
 
@@ -199,16 +214,20 @@ RELATED_EVENT = type(
     "RelatedEvent",
     (serializers.Serializer,),
     {
-        "id": serializers.UUIDField(),
-        "title": serializers.CharField(),
-        "date_label": serializers.CharField(),
+        "id": serializers.UUIDField(help_text="The other event's id."),
+        "title": serializers.CharField(help_text="The other event's title."),
+        "date_label": serializers.CharField(help_text="Its date as people read it."),
         "relation": serializers.CharField(help_text="precedes, follows, is part of, includes, ..."),
-        "note": serializers.CharField(allow_blank=True),
-        "slug": serializers.CharField(),
-        "date_start": serializers.DateField(),
-        "date_end": serializers.DateField(),
-        "date_precision": serializers.ChoiceField(choices=[p.slug for p in DatePrecision]),
-        "date_qualifier": serializers.ChoiceField(choices=DateQualifier.choices),
+        "note": serializers.CharField(allow_blank=True, help_text="The editor's note."),
+        "slug": serializers.CharField(help_text="The other event's permalink part."),
+        "date_start": serializers.DateField(help_text="First day it can fall on."),
+        "date_end": serializers.DateField(help_text="Last day it can fall on (inclusive)."),
+        "date_precision": serializers.ChoiceField(
+            choices=[p.slug for p in DatePrecision], help_text="How precisely it is dated."
+        ),
+        "date_qualifier": serializers.ChoiceField(
+            choices=DateQualifier.choices, help_text="As stated, approximate or uncertain."
+        ),
     },
 )
 
@@ -354,8 +373,13 @@ EVENT: dict[str, Field] = {
         lambda reader, row: reader.link("url", row["_id"]),
     ),
     "slug": _column("slug", text("Readable permalink part.")),
-    "title": _column("title", text()),
-    "type": _column("type", serializers.ChoiceField(choices=EventType.choices)),
+    "title": _column("title", text("What happened, in a line: who met whom, about what.")),
+    "type": _column(
+        "type",
+        serializers.ChoiceField(
+            choices=EventType.choices, help_text="What kind of event (see `coding` for PLOVER)."
+        ),
+    ),
     "coding": Field(
         CODING(help_text="PLOVER and CAMEO codes of the type (planned events as AGREE)."),
         lambda reader, row: CODINGS[row["type"], row["status"] == "planned"],
@@ -436,7 +460,7 @@ EVENT: dict[str, Field] = {
             )
         },
     ),
-    "summary": _column("summary", text(allow_blank=True)),
+    "summary": _column("summary", text("The editor's summary (may be empty).", allow_blank=True)),
     "agreements": Field(
         AGREEMENTS.serializer(),
         lambda reader, row: _list(row["_agreements"]),
@@ -453,7 +477,9 @@ EVENT: dict[str, Field] = {
         annotations={"_statements": STATEMENTS.expression},
     ),
     "related_events": Field(
-        RELATED_EVENT(many=True),
+        RELATED_EVENT(
+            many=True, help_text="Events this one follows, precedes, is part of or includes."
+        ),
         lambda reader, row: related_events(row),
         annotations={
             "_relations_from": lambda: _related("from"),
@@ -468,7 +494,7 @@ EVENT: dict[str, Field] = {
         lambda reader, row: reader.link("timeline_url", row["_id"]),
     ),
     "created_at": Field(
-        serializers.DateTimeField(),
+        serializers.DateTimeField(help_text="When the event was first recorded (UTC)."),
         lambda reader, row: iso_timestamp(row["_created_at"]),
         annotations={"_created_at": lambda: ISOTimestamp("created_at")},
     ),
@@ -616,11 +642,21 @@ PARTICIPANT_ROW = (
         serializers.UUIDField(help_text="The event's public id."),
         UUIDText("event__public_id"),
     ),
-    ("event_title", text(), F("event__title")),
-    ("event_type", serializers.ChoiceField(choices=EventType.choices), F("event__type")),
+    ("event_title", text("The event's title."), F("event__title")),
+    (
+        "event_type",
+        serializers.ChoiceField(choices=EventType.choices, help_text="The event's type."),
+        F("event__type"),
+    ),
     ("date_start", serializers.DateField(help_text="The event's first possible day."), None),
     ("date_end", serializers.DateField(help_text="The event's last possible day."), None),
-    ("date_precision", serializers.ChoiceField(choices=[p.slug for p in DatePrecision]), None),
+    (
+        "date_precision",
+        serializers.ChoiceField(
+            choices=[p.slug for p in DatePrecision], help_text="How precisely it is dated."
+        ),
+        None,
+    ),
     ("date_label", text("The event's date as shown: 26 Oct 2024, late Sep 2024."), None),
     ("date_edtf", text("The event's date in EDTF: 2024-10-26, 2024-08, 2023."), None),
     (
@@ -628,8 +664,12 @@ PARTICIPANT_ROW = (
         serializers.UUIDField(allow_null=True, help_text="The person taking part, if one."),
         UUIDText("official__public_id"),
     ),
-    ("official_name", text(allow_null=True), F("official__name")),
-    ("official_slug", text(allow_null=True), F("official__slug")),
+    (
+        "official_name",
+        text("The person's name, if a person.", allow_null=True),
+        F("official__name"),
+    ),
+    ("official_slug", text("The person's slug.", allow_null=True), F("official__slug")),
     (
         "post_id",
         serializers.UUIDField(allow_null=True, help_text="The post held on the event's date."),
@@ -648,8 +688,18 @@ PARTICIPANT_ROW = (
         ),
         UUIDText("organization__public_id"),
     ),
-    ("organization_name", text(allow_null=True), F("organization__name")),
-    ("role", serializers.ChoiceField(choices=Participant.Role.choices), F("role")),
+    (
+        "organization_name",
+        text("The body taking part, or that they act for.", allow_null=True),
+        F("organization__name"),
+    ),
+    (
+        "role",
+        serializers.ChoiceField(
+            choices=Participant.Role.choices, help_text="Part played in the event."
+        ),
+        F("role"),
+    ),
 )
 PARTICIPANT_COLUMNS = [name for name, _, _ in PARTICIPANT_ROW]
 ParticipantRowSerializer = type(

@@ -63,8 +63,10 @@ EventSerializer = type(
     "Event",
     (serializers.Serializer,),
     {
-        "__doc__": "An event as the API returns it.",
+        "__doc__": "An event as the API returns it: every field, or those `fields=` asks for.",
         **{name: declared.schema for name, declared in EVENT.items()},
+        # `fields=` may leave any of them out: the schema requires none (events.api.schema).
+        "fields_may_be_omitted": True,
     },
 )
 
@@ -134,10 +136,18 @@ class CountryCodeField(serializers.Field):
 class ParticipantWriteSerializer(serializers.Serializer):
     official = RecordRefField(Official.objects.all(), required=False, allow_null=True)
     organization = RecordRefField(Organization.objects.all(), required=False, allow_null=True)
-    country = CountryCodeField(required=False, allow_null=True)
-    role = serializers.ChoiceField(choices=Participant.Role.choices, default="participant")
+    country = CountryCodeField(
+        required=False, allow_null=True, help_text="The country represented (ISO code)."
+    )
+    role = serializers.ChoiceField(
+        choices=Participant.Role.choices,
+        default="participant",
+        help_text="Part played in the event.",
+    )
     post = RecordRefField(Post.objects.all(), slug_field=None, required=False, allow_null=True)
-    note = serializers.CharField(allow_blank=True, required=False, default="", max_length=300)
+    note = serializers.CharField(
+        allow_blank=True, required=False, default="", max_length=300, help_text="A note."
+    )
 
     def validate(self, data):
         if not (data.get("official") or data.get("organization") or data.get("country")):
@@ -159,19 +169,33 @@ class EventInputSerializer(serializers.Serializer):
     linked records by id or slug, and participants and sources nested. With
     `partial=True` (PATCH) only the fields given are validated and changed."""
 
-    title = serializers.CharField(max_length=300)
-    type = serializers.ChoiceField(choices=EventType.choices)
-    status = serializers.ChoiceField(choices=Event.Status.choices, default=Event.Status.HELD)
+    title = serializers.CharField(
+        max_length=300, help_text="What happened, in a line: who met whom, about what."
+    )
+    type = serializers.ChoiceField(choices=EventType.choices, help_text="What kind of event.")
+    status = serializers.ChoiceField(
+        choices=Event.Status.choices,
+        default=Event.Status.HELD,
+        help_text="held (the default), planned or cancelled.",
+    )
     date = serializers.CharField(
         required=False,
         help_text='The date as an editor types it: "26 Oct 2024", "late Sep 2024", "2023". '
         "Or give date_start, date_end and date_precision.",
     )
-    date_start = serializers.DateField(required=False)
-    date_end = serializers.DateField(required=False)
-    date_precision = serializers.ChoiceField(choices=PRECISIONS, required=False)
-    date_qualifier = serializers.ChoiceField(choices=DateQualifier.choices, required=False)
-    location = LocationSerializer(required=False)
+    date_start = serializers.DateField(
+        required=False, help_text="With date_end and date_precision, instead of date."
+    )
+    date_end = serializers.DateField(required=False, help_text="Last day (inclusive).")
+    date_precision = serializers.ChoiceField(
+        choices=PRECISIONS, required=False, help_text="What the range is: a day, a month, ..."
+    )
+    date_qualifier = serializers.ChoiceField(
+        choices=DateQualifier.choices,
+        required=False,
+        help_text="exact (the default), approximate or uncertain.",
+    )
+    location = LocationSerializer(required=False, help_text="Where it took place.")
     countries = serializers.ListField(
         child=CountryCodeField(),
         required=False,
@@ -180,22 +204,39 @@ class EventInputSerializer(serializers.Serializer):
         help_text="Countries involved besides the participants' (ISO codes).",
     )
     participants = ParticipantWriteSerializer(
-        many=True, required=False, default=list, max_length=limits.PARTICIPANTS
+        many=True,
+        required=False,
+        default=list,
+        max_length=limits.PARTICIPANTS,
+        help_text=f"Who took part (at most {limits.PARTICIPANTS}); replaces the stored list.",
     )
     topics = serializers.ListField(
         child=SlugField(slug_field="slug", queryset=Topic.objects.all()),
         required=False,
         default=list,
         max_length=limits.TOPICS,
+        help_text="Topic slugs.",
     )
     summary = serializers.CharField(
-        allow_blank=True, required=False, default="", max_length=limits.SUMMARY_CHARS
+        allow_blank=True,
+        required=False,
+        default="",
+        max_length=limits.SUMMARY_CHARS,
+        help_text="The editor's summary.",
     )
     sources = SourceCitationWriteSerializer(
-        many=True, required=False, default=list, max_length=limits.CITATIONS
+        many=True,
+        required=False,
+        default=list,
+        max_length=limits.CITATIONS,
+        help_text="The sources that report it, each with its passage.",
     )
     external_id = serializers.CharField(
-        allow_blank=True, required=False, default="", max_length=100
+        allow_blank=True,
+        required=False,
+        default="",
+        max_length=100,
+        help_text="Its id in the data set it comes from; unique when given.",
     )
 
     def validate_external_id(self, value):

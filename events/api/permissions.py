@@ -40,7 +40,11 @@ class CanAddEvents(BasePermission):
 
 
 class ReadOnly(BasePermission):
-    """Views that only read (stats, relations): reads per `may_read`, nothing else."""
+    """Views that only read (stats, relations): reads per `may_read`. Other methods pass,
+    to meet the view's 405 Method Not Allowed (it has no handler for them) rather than a
+    401 that would suggest credentials could make them work."""
 
     def has_permission(self, request, view):
-        return request.method in SAFE_METHODS and may_read(request)
+        if request.method not in SAFE_METHODS:
+            return not hasattr(view, request.method.lower())
+        return may_read(request)

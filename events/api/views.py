@@ -2,9 +2,11 @@
 writes events/services', an event's representation events/projection.py's; conditional
 GETs and Cache-Control are edge's."""
 
+from functools import wraps
+
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.http import Http404, StreamingHttpResponse
+from django.http import Http404, JsonResponse, StreamingHttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import condition
 from drf_spectacular.types import OpenApiTypes
@@ -62,6 +64,7 @@ from events.models import (
     Topic,
 )
 from events.projection import (
+    FIELDS,
     EventReader,
     ParticipantReader,
     ParticipantRowSerializer,
@@ -87,7 +90,9 @@ EXPORT_FORMAT = OpenApiParameter(
 )
 FIELDS_PARAMETER = OpenApiParameter(
     "fields",
-    str,
+    {"type": "array", "items": {"type": "string", "enum": list(FIELDS)}},
+    style="form",
+    explode=False,
     description="Comma-separated fields to return (default: all), e.g. "
     "id,title,date_label,countries,participants.",
 )
@@ -205,9 +210,28 @@ def _event_modified(request, public_id=None, **kwargs):
     return events.values_list("updated_at", flat=True).first()
 
 
-versioned = method_decorator(
-    condition(etag_func=_event_version, last_modified_func=_event_modified)
+STALE_VERSION = (
+    "The event changed since the version your If-Match or If-Unmodified-Since names: read "
+    "it again (GET gives its current ETag) and resend the change."
 )
+
+
+def _versioned(view):
+    """Django's conditional processing on the event's version, with its bodiless 412 given
+    a JSON body like every other API error."""
+    conditional = condition(etag_func=_event_version, last_modified_func=_event_modified)(view)
+
+    @wraps(view)
+    def answer(request, *args, **kwargs):
+        response = conditional(request, *args, **kwargs)
+        if response.status_code == status.HTTP_412_PRECONDITION_FAILED:
+            return JsonResponse({"detail": STALE_VERSION}, status=response.status_code)
+        return response
+
+    return answer
+
+
+versioned = method_decorator(_versioned)
 
 
 @extend_schema_view(
@@ -358,7 +382,7 @@ class ParticipantPagination(KeysetPagination):
         responses=ParticipantRowSerializer,
     )
 )
-class ParticipantViewSet(viewsets.GenericViewSet):
+class ParticipantViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     """One row per participant of the events the event filters match (country,
     country_any, official, type, date range, ...): the event, its date, the official,
     the post held that day, the country, the organization and the role. In the events'
@@ -521,7 +545,8 @@ TABLE_ROW_SCHEMA = {
 }
 
 
-@extend_schema_field({"oneOf": [COUNT_ROW_SCHEMA, TABLE_ROW_SCHEMA]})
+# anyOf: a one-dimension row is also a valid two-dimension one (a string property and count).
+@extend_schema_field({"anyOf": [COUNT_ROW_SCHEMA, TABLE_ROW_SCHEMA]})
 class StatsRowField(serializers.DictField):
     """A row of /api/stats/events/: its shape follows the number of dimensions."""
 
@@ -586,7 +611,28 @@ class EventStatsView(APIView):
     filter_backends = [FilterSetBackend]
     query_parameters = ("group_by", "fill")
 
-    @extend_schema(parameters=[StatsParameters], responses=EventStats, filters=True)
+    @extend_schema(
+        parameters=[
+            StatsParameters,
+            # One comma-separated value: the serializer's field would read as a string.
+            OpenApiParameter(
+                "group_by",
+                {
+                    "type": "array",
+                    "items": {"type": "string", "enum": list(DIMENSIONS)},
+                    "minItems": 1,
+                    "maxItems": 2,
+                    "uniqueItems": True,
+                },
+                required=True,
+                style="form",
+                explode=False,
+                description=StatsParameters().fields["group_by"].help_text,
+            ),
+        ],
+        responses=EventStats,
+        filters=True,
+    )
     @read_conditional
     def get(self, request):
         asked = StatsParameters(data=request.query_params)

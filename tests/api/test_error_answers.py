@@ -38,3 +38,33 @@ def test_an_unknown_format_is_a_406_naming_the_formats(api):
     assert response["Content-Type"] == "application/json"
     detail = response.json()["detail"]
     assert "'xml'" in detail and "json" in detail and "csv" in detail
+
+
+@pytest.mark.parametrize(
+    "path", ["/api/relations/IN/UA/", "/api/stats/events/", "/api/participants/"]
+)
+@pytest.mark.parametrize("method", ["post", "delete", "trace"])
+def test_a_method_a_read_only_endpoint_lacks_is_a_405(api, path, method):
+    response = getattr(api, method)(path)
+    # Not a 401: no credentials would make it work.
+    assert response.status_code == 405
+    assert response["Content-Type"] == "application/json"
+
+
+@pytest.mark.parametrize(
+    ("factory", "path"),
+    [
+        ("OfficialFactory", "/api/officials/{0.public_id}/"),
+        ("OrganizationFactory", "/api/organizations/{0.public_id}/"),
+        ("CountryFactory", "/api/countries/{0.iso_alpha2}/"),
+        ("SourceFactory", "/api/sources/{0.public_id}/"),
+        ("TopicFactory", "/api/topics/{0.slug}/"),
+    ],
+)
+def test_a_record_nothing_depends_on_is_deleted(editor_api, factory, path):
+    """A 500 once: the name-change effect compared the deleted row with nothing."""
+    from tests import factories
+
+    record = getattr(factories, factory)()
+    assert editor_api.delete(path.format(record)).status_code == 204
+    assert not type(record).objects.filter(pk=record.pk).exists()

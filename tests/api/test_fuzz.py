@@ -1,5 +1,6 @@
 """The API fuzzed against its own OpenAPI schema: every operation, generated inputs
-(bounded), no server errors, and responses that match the schema.
+(bounded), as an editor's script and as an anonymous client: no server errors, no status
+code the schema does not list, and bodies and content types that match it.
 
 FUZZ_EXAMPLES sets the examples per operation (default 5, to keep CI short); run with
 FUZZ_EXAMPLES=100 for a deeper search."""
@@ -12,7 +13,11 @@ from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
-from schemathesis.specs.openapi.checks import response_schema_conformance
+from schemathesis.specs.openapi.checks import (
+    content_type_conformance,
+    response_schema_conformance,
+    status_code_conformance,
+)
 
 from access.models import ApiToken
 from config.wsgi import application
@@ -35,9 +40,12 @@ def keep_the_test_transaction():
     request_finished.connect(close_old_connections)
 
 
-@pytest.fixture
-def editor_headers():
-    """Writes are fuzzed as an editor's script, so they reach validation and the database."""
+@pytest.fixture(params=["editor", "anonymous"])
+def client_headers(request):
+    """As an editor's script, writes reach validation and the database; anonymous, they are
+    refused, with the statuses the schema gives."""
+    if request.param == "anonymous":
+        return {}
     _, key = ApiToken.issue(factories.editor(), "fuzz", ApiToken.Scope.WRITE)
     return {"Authorization": f"Token {key}"}
 
@@ -54,6 +62,14 @@ def editor_headers():
         HealthCheck.data_too_large,
     ],
 )
-def test_api_has_no_server_errors_and_keeps_to_its_schema(case, editor_headers):
-    response = case.call(headers=editor_headers)
-    case.validate_response(response, checks=[not_a_server_error, response_schema_conformance])
+def test_api_has_no_server_errors_and_keeps_to_its_schema(case, client_headers):
+    response = case.call(headers=client_headers)
+    case.validate_response(
+        response,
+        checks=[
+            not_a_server_error,
+            status_code_conformance,
+            content_type_conformance,
+            response_schema_conformance,
+        ],
+    )

@@ -159,6 +159,9 @@ def test_a_write_from_a_stale_read_is_refused_with_412(editor_api):
     assert first["ETag"] != etag
     second = editor_api.patch(path, {"title": "Second editor"}, format="json", HTTP_IF_MATCH=etag)
     assert second.status_code == 412
+    # Like every API error, JSON saying what to do.
+    assert second["Content-Type"] == "application/json"
+    assert "read it again" in second.json()["detail"]
     assert Event.objects.get(public_id=MODI_VISIT).title == "First editor"
     third = editor_api.patch(
         path, {"title": "Second editor"}, format="json", HTTP_IF_MATCH=first["ETag"]
