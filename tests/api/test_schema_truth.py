@@ -65,9 +65,7 @@ def test_every_operation_lists_its_errors_with_json_bodies():
 
 def test_exports_are_described_with_their_media_types():
     content = generated()["paths"]["/api/events/"]["get"]["responses"]["200"]["content"]
-    assert {"application/json", "text/csv", "text/calendar", "application/x-ndjson"} <= set(
-        content
-    )
+    assert {"application/json", "text/csv", "text/calendar", "application/x-ndjson"} <= set(content)
 
 
 def test_parameters_carry_their_shapes_and_bounds():
