@@ -50,6 +50,10 @@ COLD_PAGES = {
     "country_page": "/timeline/countries/UA/",
     "relation_page": "/timeline/relations/RU-UA/",
     "official_page": "/timeline/officials/{official}/",
+    # The pictures of the same filters (issue 16): unfiltered they count from the tallies.
+    "visual_page": "/timeline/visual/",
+    "visual_pairs_page": "/timeline/visual/?group=pair",
+    "visual_country_page": "/timeline/visual/?country=UA&date_after=2022&date_before=2023",
     "admin_changelist": "/admin/events/event/",
     "admin_search": "/admin/events/event/?q=Ukraine",
     "stats_month": "/api/stats/events/?group_by=month",

@@ -11,6 +11,7 @@ from rest_framework.exceptions import ValidationError
 
 from events.api.pagination import KeysetPagination
 from events.filters import EventFilter
+from events.lanes import LANE_GROUPINGS, event_lanes
 from events.models import (
     Agreement,
     AgreementParty,
@@ -25,6 +26,9 @@ from events.selectors import active_filters, event_counts, partners
 from timeline.chart import MonthChart, month_chart
 from timeline.display import YearGroup, group_by_year_and_month
 from timeline.entries import EntryReader, Names
+from timeline.jinja import event_type_label, links
+from timeline.same_filters import filter_query
+from timeline.visual import Picture, picture
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10
@@ -56,9 +60,9 @@ class EventListing:
         return self.filter.form.cleaned_data
 
 
-def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
-    """The events matching `params` (the API's filter parameters, plus `cursor`) and the
-    page's `fixed` filters ({"country": ["UA"]}), which win over the same parameters."""
+def filtered_events(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
+    """The listing of `params` filtered and validated, without reading a page of it: what
+    the pictures of the same events start from."""
     data = params.copy()
     for name, values in (fixed or {}).items():
         data.setlist(name, values)
@@ -69,9 +73,19 @@ def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = Non
     if not event_filter.is_valid():
         listing.errors.update({name: list(errs) for name, errs in event_filter.errors.items()})
         return listing
+    listing.names = Names.load()
+    return listing
+
+
+def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
+    """The events matching `params` (the API's filter parameters, plus `cursor`) and the
+    page's `fixed` filters ({"country": ["UA"]}), which win over the same parameters."""
+    listing = filtered_events(params, fixed=fixed)
+    if listing.errors:
+        return listing
+    event_filter, data = listing.filter, listing.data
     paginator = KeysetPagination()
     paginator.page_size = EVENTS_PER_PAGE
-    listing.names = Names.load()
     try:
         listing.events = paginator.paginate(event_filter.qs, data, EntryReader(listing.names))
     except ValidationError as error:  # a damaged cursor or page size: the request's fault
@@ -210,3 +224,22 @@ def filter_choices(names: Names | None = None) -> dict:
         "officials": officials if len(officials) <= OFFICIALS_IN_SELECT else None,
         "topics": list(names.topics.items()),
     }
+
+
+class PictureError(ValueError):
+    """A picture's own parameter (not a filter) cannot be read: a 400 naming it."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+def visual_timeline(listing: EventListing, group: str | None) -> Picture:
+    """The listing's events in lanes by `group` ("type", the default, or "pair")."""
+    group = group or "type"
+    if group not in LANE_GROUPINGS:
+        raise PictureError("group", "Group by type or by pair.")
+    lanes = event_lanes(listing.queryset, group, listing.filters)
+    return picture(
+        lanes, filter_query(listing.data), listing.names.countries, event_type_label, links
+    )

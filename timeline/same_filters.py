@@ -51,3 +51,24 @@ def downloads(data: QueryDict) -> list[Link]:
         query["format"] = name
         found.append(Link(label, f"{_events_api()}?{query.urlencode()}", description))
     return found
+
+
+# The timeline's pictures of a filtered list: (URL name, link text).
+VIEWS = (
+    ("timeline:index", "List"),
+    ("timeline:visual", "Visual timeline"),
+)
+
+
+@cache
+def _view_url(name: str) -> str:
+    return reverse(name)
+
+
+def views(data: QueryDict, current: str | None = None) -> list[Link]:
+    """Links to the list and to each picture of the events `data` filters; `current` is
+    the URL name of the page showing them (the list of a country, a relation or an
+    official is not the index: none is current there)."""
+    query = filter_query(data).urlencode()
+    suffix = f"?{query}" if query else ""
+    return [Link(label, _view_url(name) + suffix, current=name == current) for name, label in VIEWS]
