@@ -22,11 +22,13 @@ from events.models import (
     Tenure,
 )
 from events.models.agreements import in_lifecycle_order
+from events.network import OFFICIAL_EVENTS, country_network, official_network
 from events.selectors import active_filters, event_counts, partners
 from timeline.chart import MonthChart, month_chart
 from timeline.display import YearGroup, group_by_year_and_month
 from timeline.entries import EntryReader, Names
 from timeline.jinja import event_type_label, links
+from timeline.network import circle
 from timeline.same_filters import filter_query
 from timeline.visual import Picture, picture
 
@@ -243,3 +245,37 @@ def visual_timeline(listing: EventListing, group: str | None) -> Picture:
     return picture(
         lanes, filter_query(listing.data), listing.names.countries, event_type_label, links
     )
+
+
+def who_met_whom(listing: EventListing) -> dict:
+    """The countries and the officials of the listing's meetings, visits, calls, summits
+    and talks, each as a circle of its busiest members."""
+    names = listing.names.countries
+    data = filter_query(listing.data)
+    index = links.index()
+
+    def pair_url(first, second):
+        query = data.copy()
+        asked = [c for v in query.getlist("country") for c in v.split(",") if c]
+        query.setlist("country", list(dict.fromkeys([*asked, first, second])))
+        query.setlist("type", network_types)
+        return f"{index}?{query.urlencode()}"
+
+    found = country_network(listing.queryset, listing.filters)
+    network_types = found.types
+    countries = circle(
+        found,
+        label=lambda code: names.get(code, code),
+        short=lambda code: code,
+        node_url=links.country,
+        pair_url=pair_url,
+    )
+    people = official_network(listing.queryset, listing.filters)
+    officials = circle(
+        people,
+        label=lambda slug: people.names.get(slug, slug),
+        short=lambda slug: people.names.get(slug, slug).split()[-1],
+        node_url=links.official,
+        pair_url=lambda first, second: "",
+    )
+    return {"countries": countries, "officials": officials, "official_events": OFFICIAL_EVENTS}

@@ -57,6 +57,7 @@ def downloads(data: QueryDict) -> list[Link]:
 VIEWS = (
     ("timeline:index", "List"),
     ("timeline:visual", "Visual timeline"),
+    ("timeline:network", "Who met whom"),
 )
 
 

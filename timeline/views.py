@@ -145,3 +145,9 @@ def visual(request):
         "timeline:visual",
         lambda listing: {"picture": queries.visual_timeline(listing, request.GET.get("group"))},
     )
+
+
+@conditional_on_revision
+def network(request):
+    """Who met whom: countries and officials joined by the filtered meetings."""
+    return _picture_page(request, "timeline/network.html", "timeline:network", queries.who_met_whom)
