@@ -56,6 +56,8 @@ COLD_PAGES = {
     "visual_country_page": "/timeline/visual/?country=UA&date_after=2022&date_before=2023",
     "network_page": "/timeline/network/",
     "network_country_page": "/timeline/network/?country=UA&date_after=2022&date_before=2023",
+    "map_page": "/timeline/map/",
+    "map_country_page": "/timeline/map/?country=UA",
     "admin_changelist": "/admin/events/event/",
     "admin_search": "/admin/events/event/?q=Ukraine",
     "stats_month": "/api/stats/events/?group_by=month",

@@ -2,6 +2,7 @@
 meaning), counting events.selectors', paging the API's keyset paginator; this module puts a
 listing together and looks records up."""
 
+import math
 import uuid
 from dataclasses import dataclass, field
 
@@ -12,6 +13,7 @@ from rest_framework.exceptions import ValidationError
 from events.api.pagination import KeysetPagination
 from events.filters import EventFilter
 from events.lanes import LANE_GROUPINGS, event_lanes
+from events.located import event_places
 from events.models import (
     Agreement,
     AgreementParty,
@@ -31,6 +33,7 @@ from timeline.jinja import event_type_label, links
 from timeline.network import circle
 from timeline.same_filters import filter_query
 from timeline.visual import Picture, picture
+from timeline.world import SVG_STATIC, VIEW_BOX, project
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10
@@ -279,3 +282,49 @@ def who_met_whom(listing: EventListing) -> dict:
         pair_url=lambda first, second: "",
     )
     return {"countries": countries, "officials": officials, "official_events": OFFICIAL_EVENTS}
+
+
+@dataclass
+class MapPoint:
+    x: float  # the projection's units (timeline.world)
+    y: float
+    r: float
+    label: str
+    count: int
+    latitude: float
+    longitude: float
+
+
+PLACES_LISTED = 50
+
+
+def event_map(listing: EventListing) -> dict:
+    """The listing's located events per place, as points over the world's outlines."""
+    found = event_places(listing.queryset)
+    top = max((place.count for place in found.places), default=1)
+    points = []
+    for place in found.places:
+        x, y = project(place.longitude, place.latitude)
+        name = place.name or f"{place.latitude:.1f}, {place.longitude:.1f}"
+        label = name if place.names == 1 else f"{name} and places near it"
+        # Areas, not radii, in proportion to the counts.
+        radius = 0.8 + 5 * math.sqrt(place.count / top)
+        points.append(
+            MapPoint(
+                round(x, 2),
+                round(y, 2),
+                round(radius, 2),
+                label,
+                place.count,
+                place.latitude,
+                place.longitude,
+            )
+        )
+    return {
+        "located": found,
+        # The smallest on top, so that a busy place never hides a quiet one beside it.
+        "points": sorted(points, key=lambda point: -point.count),
+        "places": points[:PLACES_LISTED],
+        "view_box": " ".join(str(n) for n in VIEW_BOX),
+        "world": SVG_STATIC,
+    }

@@ -58,6 +58,7 @@ VIEWS = (
     ("timeline:index", "List"),
     ("timeline:visual", "Visual timeline"),
     ("timeline:network", "Who met whom"),
+    ("timeline:map", "Where"),
 )
 
 

@@ -151,3 +151,9 @@ def visual(request):
 def network(request):
     """Who met whom: countries and officials joined by the filtered meetings."""
     return _picture_page(request, "timeline/network.html", "timeline:network", queries.who_met_whom)
+
+
+@conditional_on_revision
+def places(request):
+    """Where: the filtered events that have coordinates, per place, on a world map."""
+    return _picture_page(request, "timeline/map.html", "timeline:map", queries.event_map)
