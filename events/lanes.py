@@ -115,8 +115,9 @@ def _spans_years(prefix: str = ""):
     return Case(When(same, then=Value(0)), default=Value(1), output_field=IntegerField())
 
 
-def _counted(rows, lane_of, shown: list[str] | None) -> Lanes | tuple:
-    """(lane, year, month, count) rows from value rows with year, month, spans, n."""
+def _counted(rows, lane_of, shown: list[str] | None) -> tuple[Counter, int]:
+    """Counts by (lane, year, month) from value rows with year, month, spans and n, and
+    how many span years (not placed); a lane not `shown` is counted as OTHER."""
     counts: Counter = Counter()
     wider = 0
     for row in rows:
