@@ -85,8 +85,6 @@ class MonthChart:
         """The table version: periods that have events, newest first, as the list reads."""
         return [bar for bar in reversed(self.bars) if bar.count]
 
-    months_with_events = bars_with_events
-
 
 def _month_index(key: str) -> int:
     year, month = key.split("-")
