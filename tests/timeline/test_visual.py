@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 import events.lanes
+from events.dates import DatePrecision
 from events.models import Country, EventCountry
 from events.services import write_unit
 from tests import factories
@@ -174,6 +175,18 @@ class TestCounted:
         with CaptureQueriesContext(connection) as queries:
             page(client)
         assert not any("COUNT(" in q["sql"] and '"events_event"' in q["sql"] for q in queries)
+
+    def test_events_that_all_span_years_are_said_to_not_fit_a_cell(self, client):
+        with write_unit():
+            for n in range(3):
+                factories.EventFactory(
+                    title=f"Long process {n}",
+                    date_start=dt.date(2010, 1, 1),
+                    date_end=dt.date(2012, 12, 31),
+                    date_precision=DatePrecision.DAY_RANGE,
+                )
+        content = page(client, "?q=process")
+        assert "All 3 matching events span more than a year" in content
 
     def test_cells_are_years_over_a_long_range_and_bounded(self, client):
         with write_unit():
