@@ -96,7 +96,8 @@ def test_the_count_reads_the_located_events_index():
         date_start=dt.date(2020, 1, 1),
     )
     with CaptureQueriesContext(connection) as queries:
-        assert event_places(Event.objects.all()).located == 1
+        found = event_places(Event.objects.all())
+    assert found.located == Event.objects.filter(latitude__isnull=False).count() >= 1
     grouped = next(q["sql"] for q in queries if "GROUP BY" in q["sql"])
     with connection.cursor() as cursor:
         cursor.execute(f"EXPLAIN QUERY PLAN {grouped}")
