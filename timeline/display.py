@@ -1,8 +1,9 @@
 """How a page's entries are arranged for reading: grouped by year and month (no queries)."""
 
-import calendar
 from dataclasses import dataclass
 from itertools import groupby
+
+from events.dates import MONTH_ABBREVIATIONS
 
 
 @dataclass
@@ -17,7 +18,8 @@ class MonthGroup:
     def heading(self) -> str:
         if self.month is None:
             return "Over several months"
-        return f"{calendar.month_name[self.month]} {self.year}"
+        # As event dates and the chart write months: "Oct 2024".
+        return f"{MONTH_ABBREVIATIONS[self.month - 1]} {self.year}"
 
 
 @dataclass

@@ -17,6 +17,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from events.event_types import EventType
+from timeline.same_filters import downloads, views
 
 PLACEHOLDER = "__placeholder__"
 # What stands for the value where the URL's converter wants a UUID.
@@ -128,7 +129,7 @@ def _options(choices: tuple) -> str:
 
 def environment(**options) -> Environment:
     env = Environment(**options)
-    env.globals.update(links=links, static=static, query=query)
+    env.globals.update(links=links, static=static, query=query, downloads=downloads, views=views)
     env.filters.update(
         web_url=web_url,
         pluralize=pluralize,

@@ -2,6 +2,7 @@
 meaning), counting events.selectors', paging the API's keyset paginator; this module puts a
 listing together and looks records up."""
 
+import math
 import uuid
 from dataclasses import dataclass, field
 
@@ -11,6 +12,8 @@ from rest_framework.exceptions import ValidationError
 
 from events.api.pagination import KeysetPagination
 from events.filters import EventFilter
+from events.lanes import LANE_GROUPINGS, event_lanes
+from events.located import event_places
 from events.models import (
     Agreement,
     AgreementParty,
@@ -21,10 +24,16 @@ from events.models import (
     Tenure,
 )
 from events.models.agreements import in_lifecycle_order
+from events.network import OFFICIAL_EVENTS, country_network, official_network
 from events.selectors import active_filters, event_counts, partners
 from timeline.chart import MonthChart, month_chart
 from timeline.display import YearGroup, group_by_year_and_month
 from timeline.entries import EntryReader, Names
+from timeline.jinja import event_type_label, links
+from timeline.network import circle
+from timeline.same_filters import filter_query
+from timeline.visual import Picture, picture
+from timeline.world import SVG_STATIC, VIEW_BOX, project
 
 EVENTS_PER_PAGE = 50
 PARTNERS_SHOWN = 10
@@ -56,9 +65,9 @@ class EventListing:
         return self.filter.form.cleaned_data
 
 
-def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
-    """The events matching `params` (the API's filter parameters, plus `cursor`) and the
-    page's `fixed` filters ({"country": ["UA"]}), which win over the same parameters."""
+def filtered_events(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
+    """The listing of `params` filtered and validated, without reading a page of it: what
+    the pictures of the same events start from."""
     data = params.copy()
     for name, values in (fixed or {}).items():
         data.setlist(name, values)
@@ -69,9 +78,19 @@ def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = Non
     if not event_filter.is_valid():
         listing.errors.update({name: list(errs) for name, errs in event_filter.errors.items()})
         return listing
+    listing.names = Names.load()
+    return listing
+
+
+def event_listing(params: QueryDict, *, fixed: dict[str, list[str]] | None = None):
+    """The events matching `params` (the API's filter parameters, plus `cursor`) and the
+    page's `fixed` filters ({"country": ["UA"]}), which win over the same parameters."""
+    listing = filtered_events(params, fixed=fixed)
+    if listing.errors:
+        return listing
+    event_filter, data = listing.filter, listing.data
     paginator = KeysetPagination()
     paginator.page_size = EVENTS_PER_PAGE
-    listing.names = Names.load()
     try:
         listing.events = paginator.paginate(event_filter.qs, data, EntryReader(listing.names))
     except ValidationError as error:  # a damaged cursor or page size: the request's fault
@@ -209,4 +228,103 @@ def filter_choices(names: Names | None = None) -> dict:
         "countries": [(a2, names.alpha3[a2], name) for a2, name in names.countries.items()],
         "officials": officials if len(officials) <= OFFICIALS_IN_SELECT else None,
         "topics": list(names.topics.items()),
+    }
+
+
+class PictureError(ValueError):
+    """A picture's own parameter (not a filter) cannot be read: a 400 naming it."""
+
+    def __init__(self, parameter: str, message: str):
+        super().__init__(message)
+        self.parameter = parameter
+
+
+def visual_timeline(listing: EventListing, group: str | None) -> Picture:
+    """The listing's events in lanes by `group` ("type", the default, or "pair")."""
+    group = group or "type"
+    if group not in LANE_GROUPINGS:
+        raise PictureError("group", "Group by type or by pair.")
+    lanes = event_lanes(listing.queryset, group, listing.filters)
+    return picture(
+        lanes, filter_query(listing.data), listing.names.countries, event_type_label, links
+    )
+
+
+def who_met_whom(listing: EventListing) -> dict:
+    """The countries and the officials of the listing's meetings, visits, calls, summits
+    and talks, each as a circle of its busiest members."""
+    names = listing.names.countries
+    data = filter_query(listing.data)
+    index = links.index()
+
+    def pair_url(first, second):
+        query = data.copy()
+        asked = [c for v in query.getlist("country") for c in v.split(",") if c]
+        query.setlist("country", list(dict.fromkeys([*asked, first, second])))
+        query.setlist("type", network_types)
+        return f"{index}?{query.urlencode()}"
+
+    found = country_network(listing.queryset, listing.filters)
+    network_types = found.types
+    countries = circle(
+        found,
+        label=lambda code: names.get(code, code),
+        short=lambda code: code,
+        node_url=links.country,
+        pair_url=pair_url,
+    )
+    people = official_network(listing.queryset, listing.filters)
+    officials = circle(
+        people,
+        label=lambda slug: people.names.get(slug, slug),
+        short=lambda slug: people.names.get(slug, slug).split()[-1],
+        node_url=links.official,
+        pair_url=lambda first, second: "",
+    )
+    return {"countries": countries, "officials": officials, "official_events": OFFICIAL_EVENTS}
+
+
+@dataclass
+class MapPoint:
+    x: float  # the projection's units (timeline.world)
+    y: float
+    r: float
+    label: str
+    count: int
+    latitude: float
+    longitude: float
+
+
+PLACES_LISTED = 50
+
+
+def event_map(listing: EventListing) -> dict:
+    """The listing's located events per place, as points over the world's outlines."""
+    found = event_places(listing.queryset)
+    top = max((place.count for place in found.places), default=1)
+    points = []
+    for place in found.places:
+        x, y = project(place.longitude, place.latitude)
+        name = place.name or f"{place.latitude:.1f}, {place.longitude:.1f}"
+        label = name if place.names == 1 else f"{name} and places near it"
+        # Areas, not radii, in proportion to the counts.
+        radius = 0.8 + 5 * math.sqrt(place.count / top)
+        points.append(
+            MapPoint(
+                round(x, 2),
+                round(y, 2),
+                round(radius, 2),
+                label,
+                place.count,
+                place.latitude,
+                place.longitude,
+            )
+        )
+    return {
+        "located": found,
+        # The smallest on top, so that a busy place never hides a quiet one beside it.
+        "points": sorted(points, key=lambda point: -point.count),
+        "places": points[:PLACES_LISTED],
+        "view_box": " ".join(str(n) for n in VIEW_BOX),
+        "world": SVG_STATIC,
     }

@@ -117,3 +117,43 @@ def agreement(request, public_id):
         "timeline/agreement.html",
         {"agreement": found, "lifecycle": queries.lifecycle(found)},
     )
+
+
+def _picture_page(request, template, current, draw):
+    """A picture of the filtered events (the list's filters, the list's form): `draw`
+    (listing) gives what the template draws, or raises PictureError for a bad choice."""
+    response = _without_empty_parameters(request)
+    if response:
+        return response
+    listing = queries.filtered_events(request.GET)
+    context = {"listing": listing, "current_view": current}
+    if not listing.errors:
+        try:
+            context.update(draw(listing))
+        except queries.PictureError as error:
+            listing.errors[error.parameter] = [str(error)]
+    context["form"] = filter_form(listing)
+    return render(request, template, context, status=400 if listing.errors else 200)
+
+
+@conditional_on_revision
+def visual(request):
+    """The filtered events across time, in lanes by type or by country pair."""
+    return _picture_page(
+        request,
+        "timeline/visual.html",
+        "timeline:visual",
+        lambda listing: {"picture": queries.visual_timeline(listing, request.GET.get("group"))},
+    )
+
+
+@conditional_on_revision
+def network(request):
+    """Who met whom: countries and officials joined by the filtered meetings."""
+    return _picture_page(request, "timeline/network.html", "timeline:network", queries.who_met_whom)
+
+
+@conditional_on_revision
+def places(request):
+    """Where: the filtered events that have coordinates, per place, on a world map."""
+    return _picture_page(request, "timeline/map.html", "timeline:map", queries.event_map)

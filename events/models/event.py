@@ -242,6 +242,13 @@ class Event(FuzzyDated, DomainModel):
                 name="event_chronological",
             ),
             models.Index(fields=["type", "date_start"], name="event_type_date"),
+            # The map counts located events per place: this holds only theirs, so the
+            # count reads it rather than every event.
+            models.Index(
+                fields=["latitude", "longitude", "location"],
+                condition=Q(latitude__isnull=False),
+                name="event_located",
+            ),
         ]
         constraints = [
             *FuzzyDated.Meta.constraints,

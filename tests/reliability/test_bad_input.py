@@ -51,6 +51,10 @@ def test_malformed_json_is_a_400(editor_token_client):
         "/timeline/?country=%00",
         "/timeline/countries/U%00/",
         "/timeline/events/a%00b/",
+        "/timeline/visual/?country=%00",
+        "/timeline/visual/?group=%00",
+        "/timeline/network/?country=%00",
+        "/timeline/map/?country=%00",
     ],
 )
 def test_a_nul_character_is_a_400_not_a_crash(client, path):

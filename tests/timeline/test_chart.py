@@ -14,9 +14,9 @@ from events.selectors import Counts
 from events.services import write_unit
 from importing.api import import_file
 from tests import factories
-from tests.timeline.page_text import texts
+from tests.timeline.page_text import event_titles, texts
 from tests.writes import save
-from timeline.chart import PLOT_HEIGHT, month_chart
+from timeline.chart import MAX_BARS, MAX_YEAR_LABELS, PLOT_HEIGHT, month_chart
 
 SEED_MONTHS = Counts(
     "month",
@@ -47,14 +47,70 @@ def test_bar_heights_are_proportional_and_months_left_to_right():
     assert (chart.placed, chart.wider_than_period, chart.total) == (5, 1, 6)
 
 
-def test_a_long_range_is_not_padded_and_labels_at_most_ten_years():
-    rows = [{"key": "2024-12", "count": 3}, {"key": "1995-01", "count": 1}]
+def test_ten_years_of_months_are_bars_of_a_month_not_padded():
+    rows = [{"key": "2024-12", "count": 3}, {"key": "2015-01", "count": 1}]
     chart = month_chart(Counts("month", rows, 0))
-    assert len(chart.bars) == 30 * 12
-    assert chart.bars[0].label == "Jan 1995"
-    assert 1 <= sum(mark.labelled for mark in chart.years) <= 10
+    assert len(chart.bars) == 10 * 12 and chart.period == "month"
+    assert chart.bars[0].label == "Jan 2015"
     # One event among hundreds still shows.
     assert chart.bars[0].height >= 2
+
+
+@pytest.mark.parametrize(
+    "first, period, label",
+    [
+        ("1995-01", "quarter", "Q1 1995"),
+        ("1950-03", "year", "1950"),
+        ("1800-07", "5 years", "1800\u20131804"),
+    ],
+)
+def test_a_long_range_is_drawn_in_longer_periods_so_bars_stay_visible(first, period, label):
+    rows = [{"key": "2024-12", "count": 3}, {"key": first, "count": 1}]
+    chart = month_chart(Counts("month", rows, 0))
+    assert chart.period == period
+    assert len(chart.bars) <= MAX_BARS
+    assert chart.bars[0].label == label
+    # On a phone's 340 px of plot, every bar is at least two pixels wide.
+    assert min(bar.width for bar in chart.bars) / 100 * 340 >= 2
+    assert sum(bar.count for bar in chart.bars) == 4
+
+
+def test_a_quarter_bar_links_to_its_three_months():
+    rows = [{"key": "2024-12", "count": 3}, {"key": "1995-02", "count": 1}]
+    bar = month_chart(Counts("month", rows, 0)).bars[0]
+    assert (bar.label, bar.date_after, bar.date_before, bar.count) == (
+        "Q1 1995",
+        "1995-01",
+        "1995-03",
+        1,
+    )
+
+
+@pytest.mark.parametrize(
+    "first", ["2023-11", "2019-02", "2000-06", "1990-01", "1950-05", "1800-07"]
+)
+def test_every_year_tick_is_labelled_and_stands_on_its_january(first):
+    rows = [{"key": "2024-12", "count": 3}, {"key": first, "count": 1}]
+    chart = month_chart(Counts("month", rows, 0))
+    assert 1 <= len(chart.years) <= MAX_YEAR_LABELS
+    slot = 100 / len(chart.bars)
+    for mark in chart.years:
+        bar = chart.bars[round(mark.x / slot)]
+        # The bar at the tick starts that year: January, Q1, the year, or 5 years from it.
+        assert bar.key == f"{mark.year}-01", (mark, bar)
+    years = [mark.year for mark in chart.years]
+    if len(years) > 1:
+        step = years[1] - years[0]
+        # Evenly spaced, on round years: 1990, 2000, 2010 rather than 1993, 2003.
+        assert all(b - a == step for a, b in zip(years, years[1:], strict=False))
+        assert all(year % step == 0 for year in years)
+
+
+def test_the_first_year_of_a_padded_range_gets_no_tick_in_its_november():
+    chart = month_chart(SEED_MONTHS)  # Nov 2023 to Oct 2024
+    assert [(mark.year, chart.bars[round(mark.x / (100 / 12))].label) for mark in chart.years] == [
+        (2024, "Jan 2024")
+    ]
 
 
 def test_no_events_no_bars():
@@ -93,6 +149,24 @@ class TestOnThePage:
             'href="?country=IN&amp;date_after=2024-07&amp;date_before=2024-07">Jul 2024</a>'
             in content
         )
+
+    def test_each_bar_links_to_the_list_of_its_month(self, client):
+        content = self.content(client)
+        bars = re.findall(
+            r'<a class="chart-link" href="\?([^"]+)"[^>]*>.*?<title>(\w+ \d+): (\d+) events?</title>',
+            content,
+        )
+        assert [label for _, label, _ in bars] == ["Jul 2024", "Aug 2024", "Sep 2024", "Oct 2024"]
+        for link, label, count in bars:
+            listed = event_titles(self.content(client, "?" + link.replace("&amp;", "&")))
+            assert len(listed) == int(count), label
+        assert "?date_after=2024-07&amp;date_before=2024-07" in content
+
+    def test_one_event_matches_in_the_singular(self, client):
+        summary = texts(self.content(client, "?q=Smetanin"), "p", "listing-summary")[0]
+        assert summary.startswith("1 event matches the filters.")
+        summary = texts(self.content(client, "?country=IN&country=RU"), "p", "listing-summary")[0]
+        assert summary.startswith("2 events match the filters.")
 
     def test_chart_follows_the_filters(self, client):
         content = self.content(client, "?country=IN&country=RU")
@@ -141,5 +215,5 @@ def test_chart_markup_has_no_style_attributes_for_the_content_security_policy():
         {"chart": month_chart(SEED_MONTHS)},
         request=RequestFactory().get("/timeline/"),
     )
-    assert html.count("<rect") == 4
+    assert html.count('<rect class="chart-bar"') == 4
     assert not re.search(r"\sstyle=", html)

@@ -33,7 +33,7 @@ def test_groups_follow_the_order_given_and_keep_wider_dates_out_of_months():
     groups = group_by_year_and_month(events)
     assert [year.year for year in groups] == [2024, 2023]
     assert [[m.heading for m in year.months] for year in groups] == [
-        ["July 2024", "Over several months", "July 2024"],
+        ["Jul 2024", "Over several months", "Jul 2024"],
         ["Over several months"],
     ]
     assert [len(m.events) for year in groups for m in year.months] == [1, 1, 1, 2]

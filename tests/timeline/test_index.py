@@ -52,10 +52,10 @@ def test_timeline_groups_events_by_year_then_month(client):
     assert [h for h in texts(content, "h2") if h != "Filter events"] == ["2024", "2023"]
     # "2023" is a whole year: it is not put under January.
     assert texts(content, "h3") == [
-        "October 2024",
-        "September 2024",
-        "August 2024",
-        "July 2024",
+        "Oct 2024",
+        "Sep 2024",
+        "Aug 2024",
+        "Jul 2024",
         "Over several months",
     ]
 
