@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('events', '0011_derived_tallies_revision'),
+        ('events', '0012_text_bounds'),
     ]
 
     operations = [
