@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from events.dates import DatePrecision, FuzzyDate
@@ -99,6 +99,16 @@ _TENURE = re.compile(
 )
 # "his Chinese counterpart Wang Yi": the subject is of another country than the counterpart.
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.I)
+# The people met, by country, after the verb: "the presidents of", "the leaders of", "her
+# counterparts from", "separate meetings with the prime ministers of".
+_COUNTERPART_LIST = re.compile(
+    r"\b(?:presidents|leaders|prime\s+ministers|premiers|heads\s+of\s+(?:state|government)"
+    r"|(?:foreign\s+|defen[cs]e\s+|trade\s+)?ministers|counterparts|delegations|monarchs"
+    r"|kings|chancellors)\s+(?:of|from)\s+",
+    re.IGNORECASE,
+)
+# What lies between the countries of such a list: "Finland, Ghana and the Philippines".
+_LIST_GLUE = re.compile(r"(?:the\s+)?|\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS.update({"eight": 8, "nine": 9, "ten": 10})
 # A clause that happened at the time of the one before it: "hours after Russia bombed ...".
@@ -181,6 +191,9 @@ class Candidate:
     spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     clause: str = field(default="", repr=False)
     caption: bool = field(default=False, repr=False)
+    # The one counterpart of a meeting read off a list ("met the presidents of A, B and C"):
+    # candidates of one clause with different counterparts are different meetings.
+    counterpart: str | None = field(default=None, repr=False)
 
     @property
     def officials(self) -> list[KnownOfficial]:
@@ -308,7 +321,7 @@ class _Reader:
                 if dated is not None:
                     previous_date = dated
                 if candidate is not None:
-                    made.append(candidate)
+                    made.extend(self._per_counterpart(candidate, clause))
                 elif dated is None and clause.triggers:
                     undated = undated or clause
             if made:
@@ -467,6 +480,55 @@ class _Reader:
         self._home_side(candidate, clause)
         self._roles(candidate, clause)
         return candidate, dated
+
+    def _per_counterpart(self, candidate: Candidate, clause: _Clause) -> list[Candidate]:
+        """ "On the sidelines he met the presidents of Finland, Ghana and Chile": one
+        bilateral meeting per country of the list, each with the subject's side. The list
+        must follow the verb and the subject must have a side of its own, so "the presidents
+        of Russia, Turkey and Iran met" stays one meeting of three."""
+        if candidate.event_type not in (T.MEETING, T.TALKS, T.CALL):
+            return [candidate]
+        listed = _COUNTERPART_LIST.search(clause.span.text)
+        if listed is None:
+            return [candidate]
+        list_start = clause.span.start + listed.end()
+        if not any(t.start < list_start for t in clause.triggers):
+            return [candidate]
+        counterparts: list[str] = []
+        cursor = list_start
+        for match in clause.countries:
+            if match.start < list_start:
+                continue
+            if not _LIST_GLUE.fullmatch(self.text[cursor : match.start]):
+                break
+            _add(counterparts, match.value)
+            cursor = match.end
+        if len(counterparts) < 2:
+            return [candidate]
+        side = [c for c in candidate.countries if c not in counterparts]
+        side_start = [m.value for m in clause.countries if m.start < list_start]
+        side = [c for c in side if c in side_start or c not in _values(clause.countries)]
+        if not side and self.home and self.home not in counterparts:
+            side = [self.home]
+        if not side:
+            return [candidate]
+        place = candidate.location_country
+        split = []
+        for code in counterparts:
+            one = replace(
+                candidate,
+                countries=list(dict.fromkeys([*side, code, *([place] if place else [])])),
+                people=[
+                    p
+                    for p in candidate.people
+                    if p.country not in counterparts or p.country == code
+                ],
+                country_roles=dict(candidate.country_roles),
+                spans=list(candidate.spans),
+                counterpart=code,
+            )
+            split.append(one)
+        return split
 
     def _home_side(self, candidate: Candidate, clause: _Clause) -> None:
         """The side the text leaves to the reader: "Foreign Minister Qureshi met his Chinese
@@ -691,6 +753,10 @@ class _ByPosition:
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
 
 
+def _values(matches: list[NameMatch]) -> set:
+    return {m.value for m in matches}
+
+
 def _as_of(day: date) -> FuzzyDate:
     return FuzzyDate.day(day)
 
@@ -737,6 +803,8 @@ def _merge_duplicates(candidates: list[Candidate], countries: dict[str, str]) ->
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if (a.date, a.status, a.background) != (b.date, b.status, b.background):
+        return False
+    if a.counterpart != b.counterpart and a.counterpart and b.counterpart:
         return False
     if a.event_type != b.event_type and not {a.event_type, b.event_type} <= CONSULT:
         return False
