@@ -277,15 +277,27 @@ class _Reader:
     def __init__(self, text: str, published: date, gazetteer: Gazetteer, home: str | None = None):
         self.text, self.published, self.gazetteer = text, published, gazetteer
         entities, topic_matches = gazetteer.find(text)
+        # Page furniture ("Related: Top 10 ... in 2020", bylines, "Updated 3 March 2022")
+        # reports nothing; the copy, and its dateline, begin after what opens the page.
+        self.furniture = _furniture(text)
+        body = next((end for start, end in self.furniture if start == 0), 0)
+        while any(start == body for start, _ in self.furniture):
+            body = next(end for start, end in self.furniture if start == body)
+        body += len(text[body:]) - len(text[body:].lstrip())
         # The dateline: its country is the home side, not a party; its date no event's.
-        dateline = _DATELINE.match(text)
-        self.dateline_end = dateline.end() if dateline else 0
-        in_dateline = [m for m in entities if m.kind == "country" and m.start < self.dateline_end]
+        dateline = _DATELINE.match(text[body:])
+        self.dateline_end = body + dateline.end() if dateline else 0
+        in_dateline = [
+            m for m in entities if m.kind == "country" and body <= m.start < self.dateline_end
+        ]
         if in_dateline:
             home = in_dateline[0].value
         self.home = home
-        entities = [m for m in entities if m.start >= self.dateline_end]
-        people = find_people(text, gazetteer, entities)
+        entities = [
+            m for m in entities if m.start >= self.dateline_end and not self._in_furniture(m)
+        ]
+        topic_matches = [m for m in topic_matches if not self._in_furniture(m)]
+        people = [m for m in find_people(text, gazetteer, entities) if not self._in_furniture(m)]
         # Offsets inside titles: "Ambassador to Ukraine" names a post, not a place.
         self.in_titles = {
             offset
@@ -298,10 +310,17 @@ class _Reader:
         self.topics = _ByPosition(topic_matches)
         self.people = _ByPosition(people)
         self.phrases = _ByPosition(
-            [p for p in find_date_phrases(text) if p.start >= self.dateline_end]
+            [
+                p
+                for p in find_date_phrases(text)
+                if p.start >= self.dateline_end and not self._in_furniture(p)
+            ]
         )
-        self.triggers = _ByPosition(find_triggers(text))
+        self.triggers = _ByPosition([t for t in find_triggers(text) if not self._in_furniture(t)])
         self.candidates: list[Candidate] = []
+
+    def _in_furniture(self, found) -> bool:
+        return any(start <= found.start < end for start, end in self.furniture)
 
     # Reading ----------------------------------------------------------------------------
 
@@ -402,7 +421,7 @@ class _Reader:
             status = Event.Status.PLANNED
         else:
             status = Event.Status.HELD
-        triggers = clause.triggers
+        triggers = [t for t in clause.triggers if not self._takes_office(t, clause)]
         if said_on:
             # The clause's date is its statement's: the event it announces is undated.
             triggers = [t for t in triggers if t.type == T.STATEMENT] or [
@@ -559,6 +578,14 @@ class _Reader:
             Span(piece.start, piece.start + len(head), head),
             Span(piece.start + cut + lead, piece.end, rest),
         ]
+
+    def _takes_office(self, trigger: Trigger, clause: _Clause) -> bool:
+        """ "since he took office in April 2016": the words of a tenure's start that a
+        date excluded as a tenure follows; they qualify a party, they report nothing."""
+        return any(
+            0 <= phrase.start - trigger.end <= 12 and self._tenure(phrase)
+            for phrase in self.phrases.within(trigger.end, clause.sentence.end)
+        )
 
     def _tenure(self, phrase: DatePhrase) -> bool:
         return bool(_TENURE.search(self.text[max(0, phrase.start - 40) : phrase.start]))
@@ -739,6 +766,37 @@ class _Reader:
                 _add(slugs, match.value)
         candidate.topics = slugs
         candidate.title = _title(candidate, self.gazetteer.countries)
+
+
+# Lines of a web page that are not the report: links to other stories, bylines, time
+# stamps, section headers, picture credits.
+_FURNITURE_LINE = re.compile(
+    r"^[ \t]*(?:"
+    r"(?:Related|Read\s+more|Read\s+also|Also\s+read|See\s+also|More\s+on\s+this|Watch"
+    r"|Listen|Photos?|Image|Video|Subscribe|Advertisement|Sign\s+up|Share|Trending|Recommended"
+    r"|Most\s+read|Editor'?s\s+picks?)\s*[:|\u2013\u2014-]"
+    r"|Top\s+\d+\b"
+    r"|(?:Updated|Published|Posted|Last\s+updated|First\s+published)\b"
+    r"|[^\n|.]{1,40}\|[^\n]*\b(?:Updated|Published|Posted|GMT|UTC)\b"
+    r"|\((?:Photo|Image|Picture|File)[^()\n]*\)[ \t]*$"
+    # "By Jane Roe, Reuters", "By Jane Roe and John Doe | Updated ...", not "By Friday, ...".
+    r"|By\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b)"
+    r"(?:[A-Z][\w.'-]*[ \t]*){1,4}(?:(?:,|and)[ \t]+(?:[A-Z][\w.'-]*[ \t]*){1,4})?(?:\||$))"
+    r"[^\n]*",
+    re.MULTILINE,
+)
+
+
+def _furniture(text: str) -> list[tuple[int, int]]:
+    """The spans of the page's furniture lines, each to the start of the next line."""
+    spans = []
+    for match in _FURNITURE_LINE.finditer(text):
+        end = match.end()
+        if text[end : end + 1] == "\n":
+            end += 1
+        spans.append((match.start(), end))
+    return spans
 
 
 class _ByPosition:
