@@ -194,6 +194,8 @@ class Candidate:
     # The one counterpart of a meeting read off a list ("met the presidents of A, B and C"):
     # candidates of one clause with different counterparts are different meetings.
     counterpart: str | None = field(default=None, repr=False)
+    # The side carried from the sentence before ("The minister ..."), who is the subject.
+    subject: str | None = field(default=None, repr=False)
 
     @property
     def officials(self) -> list[KnownOfficial]:
@@ -464,6 +466,14 @@ class _Reader:
             # "..., where he held talks with Zelensky": he is the sentence's subject.
             subject = self.people.within(clause.sentence.start, clause.span.start)[:1]
             self._add_people(candidate, subject, fuzzy)
+        if (
+            previous_sentence is not None
+            and clause.span.start == clause.sentence.start
+            and _SUBJECT_AGAIN.match(clause.span.text)
+        ):
+            # "Chile's foreign minister landed in Lima. The minister was received by ...":
+            # the subject of the sentence before.
+            self._add_subject(candidate, previous_sentence, fuzzy)
         if _TWO_PEOPLE.search(clause.span.text) and len(candidate.people) < 2:
             self._add_people(candidate, self._recent_people(clause, previous_sentence), fuzzy)
         if refers_back:
@@ -499,6 +509,26 @@ class _Reader:
         self._home_side(candidate, clause)
         self._roles(candidate, clause)
         return candidate, dated
+
+    def _add_subject(self, candidate: Candidate, sentence: Span, fuzzy: FuzzyDate) -> None:
+        """Add the subject of `sentence`, its first person or post named (else its first
+        country not named as a place), to the candidate."""
+        mentions = self.people.within(sentence.start, sentence.end)
+        if mentions:
+            person = self._person(mentions[0], fuzzy)
+            if person is not None:
+                self._merge_person(candidate, person)
+                candidate.subject = person.country
+                return
+            if mentions[0].title is not None and mentions[0].title.country:
+                _add(candidate.countries, mentions[0].title.country)
+                candidate.subject = mentions[0].title.country
+                return
+        for match in self.countries.within(sentence.start, sentence.end):
+            if not _LOCATIVE.search(self.text[max(0, match.start - 20) : match.start]):
+                _add(candidate.countries, match.value)
+                candidate.subject = match.value
+                return
 
     def _per_counterpart(self, candidate: Candidate, clause: _Clause) -> list[Candidate]:
         """ "On the sidelines he met the presidents of Finland, Ghana and Chile": one
@@ -733,6 +763,8 @@ class _Reader:
 
     def _roles(self, candidate: Candidate, clause: _Clause) -> None:
         kind = candidate.event_type
+        if kind in (T.MEETING, T.TALKS, T.VISIT):
+            self._verb_roles(candidate, clause)
         if kind == T.VISIT and not candidate.location_country:
             hosting = _HOSTING.search(clause.span.text)
             hosts = [
@@ -758,6 +790,41 @@ class _Reader:
             for match in clause.countries:
                 role = R.ACTOR if match.end <= trigger.start else R.TARGET
                 candidate.country_roles.setdefault(match.value, role)
+
+    def _verb_roles(self, candidate: Candidate, clause: _Clause) -> None:
+        """Host and visitor from the verb: who received, hosted or welcomed is the host, who
+        was received, called on or visited the visitor; the sides are the countries and
+        people before and after the verb."""
+        hosting = _HOST_VERB.search(clause.span.text)
+        visiting = _VISITOR_VERB.search(clause.span.text)
+        if hosting is None and visiting is None:
+            return
+        verb = min((v for v in (hosting, visiting) if v), key=lambda v: v.start())
+        at = clause.span.start + verb.start()
+        subject_hosts = verb is hosting and not verb.group("passive")
+        before: list[str] = []
+        after: list[str] = []
+        for match in clause.countries:
+            _add(before if match.start < at else after, match.value)
+        for mention in clause.people:
+            person = self._person(mention, candidate.date)
+            if person is not None and person.country:
+                _add(before if mention.start < at else after, person.country)
+        after = [code for code in after if code not in before]
+        if not before:
+            before = [c for c in candidate.countries if c not in after][:1]
+        if not before or not after:
+            return
+        host, visitor = (before, after) if subject_hosts else (after, before)
+        for code in host:
+            candidate.country_roles[code] = R.HOST
+        for code in visitor:
+            candidate.country_roles[code] = R.VISITOR
+        for person in candidate.people:
+            if person.country in host:
+                person.role = R.HOST
+            elif person.country in visitor:
+                person.role = R.VISITOR
 
     def _finish(self, candidate: Candidate) -> None:
         slugs: list[str] = []
@@ -797,6 +864,28 @@ def _furniture(text: str) -> list[tuple[int, int]]:
             end += 1
         spans.append((match.start(), end))
     return spans
+
+
+# The subject of the sentence before, named again: "He met ...", "The minister was ...".
+_SUBJECT_AGAIN = re.compile(
+    r"^\W*(?:(?:On|Later|Earlier|Then|Afterwards|The\s+next\s+day)\b[^,]{0,30}?,?\s+)?"
+    r"(?:he|she|the\s+(?:visiting\s+)?(?:minister|president|prime\s+minister|chancellor|premier"
+    r"|foreign\s+minister|visitor|king|queen|emir|envoy|ambassador|secretary|leader))\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# Verbs whose subject hosts ("received", "hosted", "welcomed"), or with "was ... by", visits.
+_HOST_VERB = re.compile(
+    r"\b(?P<passive>(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?)?"
+    r"(?:received|hosted|welcomed|greeted|receives|hosts|welcomes)\b(?(passive)\s+by\b)",
+    re.IGNORECASE,
+)
+# Verbs whose subject visits: "called on", "visited", "arrived in", "paid a visit to".
+_VISITOR_VERB = re.compile(
+    r"\b(?:called\s+on|calls\s+on|visited|visits|arrived\s+in|arrives\s+in|landed\s+in"
+    r"|flew\s+to|travell?ed\s+to|paid\s+(?:a\s+)?(?:\w+\s+)?(?:visit|call)s?\s+(?:to|on))\b",
+    re.IGNORECASE,
+)
 
 
 class _ByPosition:
