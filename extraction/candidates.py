@@ -289,8 +289,12 @@ class _Reader:
         # The dateline: its country is the home side, not a party; its date no event's.
         dateline = _DATELINE.match(text[body:])
         self.dateline_end = body + dateline.end() if dateline else 0
+        # "GENEVA, March 3 -" says where the copy was filed, not whose it is: a city that is
+        # no capital names no home side.
         in_dateline = [
-            m for m in entities if m.kind == "country" and body <= m.start < self.dateline_end
+            m
+            for m in entities
+            if m.kind == "country" and m.how != "city" and body <= m.start < self.dateline_end
         ]
         if in_dateline:
             home = in_dateline[0].value
@@ -752,14 +756,23 @@ class _Reader:
     def _place(self, clause: _Clause) -> tuple[str, str | None]:
         """Where the clause's event took place: a country or capital after "in", "to",
         "visited"."""
+        aside = self._asides(clause)
         for match in clause.countries:
             if match.how in ("demonym", "code"):
                 continue
-            if match.start in self.in_titles:
+            if match.start in self.in_titles or any(a <= match.start < b for a, b in aside):
                 continue
             if _LOCATIVE.search(self.text[max(0, match.start - 20) : match.start]):
                 return match.text, match.value
         return "", None
+
+    def _asides(self, clause: _Clause) -> list[tuple[int, int]]:
+        """Relative clauses inside the clause (", who has been to Nigeria twice since ...,"):
+        what they name is neither the event's place nor a side of its verb."""
+        return [
+            (clause.span.start + m.start(), clause.span.start + m.end())
+            for m in _ASIDE.finditer(clause.span.text)
+        ]
 
     def _roles(self, candidate: Candidate, clause: _Clause) -> None:
         kind = candidate.event_type
@@ -804,15 +817,20 @@ class _Reader:
         subject_hosts = verb is hosting and not verb.group("passive")
         before: list[str] = []
         after: list[str] = []
+        aside = self._asides(clause)
         for match in clause.countries:
-            _add(before if match.start < at else after, match.value)
+            if not any(a <= match.start < b for a, b in aside):
+                _add(before if match.start < at else after, match.value)
         for mention in clause.people:
             person = self._person(mention, candidate.date)
             if person is not None and person.country:
                 _add(before if mention.start < at else after, person.country)
         after = [code for code in after if code not in before]
         if not before:
-            before = [c for c in candidate.countries if c not in after][:1]
+            # The subject unnamed here: the one carried from the sentence before, or home.
+            carried = (candidate.subject, self.home)
+            before = [c for c in carried if c and c in candidate.countries and c not in after]
+            before = before[:1]
         if not before or not after:
             return
         host, visitor = (before, after) if subject_hosts else (after, before)
@@ -866,6 +884,7 @@ def _furniture(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 # The subject of the sentence before, named again: "He met ...", "The minister was ...".
 _SUBJECT_AGAIN = re.compile(
     r"^\W*(?:(?:On|Later|Earlier|Then|Afterwards|The\s+next\s+day)\b[^,]{0,30}?,?\s+)?"

@@ -126,7 +126,7 @@ def test_no_past_report_is_dated_after_its_publication():
 
 
 # The second round's floor: what it scored before its code, raised with each fix.
-READING_FLOOR = {"dates": 1.0, "countries": 0.82, "status": 1.0}
+READING_FLOOR = {"dates": 1.0, "countries": 0.92, "status": 1.0}
 READING_MOST_FALSE_POSITIVES = 0.0
 
 
