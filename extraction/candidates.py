@@ -593,7 +593,13 @@ class _Reader:
         (only,) = candidate.countries
         counterpart = bool(_COUNTERPART.search(clause.span.text))
         visit_to_it = candidate.event_type == T.VISIT and candidate.location_country == only
-        if counterpart or visit_to_it:
+        # "The foreign minister received the visiting Omani minister": a subject without a
+        # country is the outlet's own.
+        opening = max(clause.span.start, self.dateline_end)
+        unnamed = clause.span.start == clause.sentence.start and bool(
+            _UNNAMED_SUBJECT.match(self.text[opening : clause.span.end])
+        )
+        if counterpart or visit_to_it or (unnamed and candidate.subject is None):
             _add(candidate.countries, home)
 
     def _after_said_on(self, piece: Span) -> list[Span]:
@@ -884,6 +890,12 @@ def _furniture(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_UNNAMED_SUBJECT = re.compile(
+    r"^\W*(?:(?:On|Later|Earlier|Then)\b[^,]{0,30}?,\s+)?the\s+(?:(?:foreign|defen[cs]e|trade"
+    r"|finance|interior|external\s+affairs|prime)\s+)?(?:minister|president|premier|chancellor"
+    r"|king|queen|emir|leader|government|ministry)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
 _ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
 # The subject of the sentence before, named again: "He met ...", "The minister was ...".
 _SUBJECT_AGAIN = re.compile(

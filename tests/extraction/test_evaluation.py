@@ -111,7 +111,7 @@ def test_recall_of_dates_and_countries_is_at_least_90_percent():
 
 # What the reporting set scored when its cases were last handled: a ratchet, raised with
 # each fix, so that no change makes the extractor read real reporting worse.
-REPORTING_FLOOR = {"dates": 0.97, "countries": 0.97, "status": 0.97}
+REPORTING_FLOOR = {"dates": 1.0, "countries": 1.0, "status": 1.0}
 
 
 def test_reporting_set_does_not_get_worse():
@@ -126,7 +126,7 @@ def test_no_past_report_is_dated_after_its_publication():
 
 
 # The second round's floor: what it scored before its code, raised with each fix.
-READING_FLOOR = {"dates": 1.0, "countries": 0.92, "status": 1.0}
+READING_FLOOR = {"dates": 1.0, "countries": 1.0, "status": 1.0}
 READING_MOST_FALSE_POSITIVES = 0.0
 
 
