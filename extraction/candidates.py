@@ -326,6 +326,8 @@ class _Reader:
         self.candidates: list[Candidate] = []
 
     def _in_furniture(self, found) -> bool:
+        if not self.furniture:  # most texts: no page around them
+            return False
         return any(start <= found.start < end for start, end in self.furniture)
 
     # Reading ----------------------------------------------------------------------------
@@ -427,7 +429,11 @@ class _Reader:
             status = Event.Status.PLANNED
         else:
             status = Event.Status.HELD
-        triggers = [t for t in clause.triggers if not self._takes_office(t, clause)]
+        triggers = [
+            t
+            for t in clause.triggers
+            if t.type != T.APPOINTMENT or not self._takes_office(t, clause)
+        ]
         if said_on:
             # The clause's date is its statement's: the event it announces is undated.
             triggers = [t for t in triggers if t.type == T.STATEMENT] or [
