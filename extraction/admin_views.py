@@ -19,6 +19,7 @@ from extraction.forms import (
 )
 from extraction.inputs import ExtractionInputError, clean_input
 from extraction.matches import same_event, similar_events
+from extraction.outlets import outlet_country
 from extraction.saving import extraction_save
 
 # Where a service's error lands on a person's form.
@@ -71,7 +72,9 @@ def extract_events_view(model_admin, request, object_id):
         messages.error(request, "Nothing was saved: correct the errors below.")
         return _render(request, model_admin, source, people, events)
 
-    candidates = extract_candidates(checked.text, checked.published)
+    candidates = extract_candidates(
+        checked.text, checked.published, home_country=outlet_country(source)
+    )
     if not candidates:
         messages.warning(
             request,

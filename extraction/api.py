@@ -9,7 +9,9 @@ from rest_framework.views import APIView
 
 from events.api.permissions import CanAddEvents
 from events.api.renderers import JSONParser
+from events.models import Source
 from extraction.extract import ExtractionInputError, extract_from_input
+from extraction.outlets import clean_home_country, outlet_country
 
 
 class ExtractRequest(serializers.Serializer):
@@ -19,6 +21,21 @@ class ExtractRequest(serializers.Serializer):
     published = serializers.CharField(
         help_text="The article's publication date (YYYY-MM-DD): incomplete dates in the text "
         "are resolved against it."
+    )
+    home_country = serializers.CharField(
+        required=False,
+        allow_null=True,
+        allow_blank=True,
+        help_text="The outlet's country (ISO alpha-2, such as KR): the side the text leaves "
+        'implied ("the president visited Tokyo"). A dateline\'s country takes precedence.',
+    )
+    source = serializers.SlugRelatedField(
+        slug_field="public_id",
+        queryset=Source.objects.select_related("publisher__country"),
+        required=False,
+        allow_null=True,
+        help_text="A recorded source (its id): its publisher's country is the home country "
+        "when home_country is not given.",
     )
 
 
@@ -65,10 +82,12 @@ class ExtractView(APIView):
     def post(self, request):
         body = ExtractRequest(data=request.data)
         body.is_valid(raise_exception=True)
+        data = body.validated_data
         try:
-            candidates = extract_from_input(
-                body.validated_data["text"], body.validated_data["published"]
-            )
+            home = clean_home_country(data.get("home_country"))
+            if home is None and data.get("source") is not None:
+                home = outlet_country(data["source"])
+            candidates = extract_from_input(data["text"], data["published"], home)
         except ExtractionInputError as error:
             raise ValidationError({error.field: [error.message]}) from None
         return Response([candidate.as_dict() for candidate in candidates])

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from events.dates import DatePrecision, FuzzyDate
@@ -99,6 +99,16 @@ _TENURE = re.compile(
 )
 # "his Chinese counterpart Wang Yi": the subject is of another country than the counterpart.
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(?:[\w-]+\s+){0,2}counterparts?\b", re.I)
+# The people met, by country, after the verb: "the presidents of", "the leaders of", "her
+# counterparts from", "separate meetings with the prime ministers of".
+_COUNTERPART_LIST = re.compile(
+    r"\b(?:presidents|leaders|prime\s+ministers|premiers|heads\s+of\s+(?:state|government)"
+    r"|(?:foreign\s+|defen[cs]e\s+|trade\s+)?ministers|counterparts|delegations|monarchs"
+    r"|kings|chancellors)\s+(?:of|from)\s+",
+    re.IGNORECASE,
+)
+# What lies between the countries of such a list: "Finland, Ghana and the Philippines".
+_LIST_GLUE = re.compile(r"(?:the\s+)?|\s*,?\s*(?:and\s+|as\s+well\s+as\s+)?(?:the\s+)?", re.I)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _NUMBERS.update({"eight": 8, "nine": 9, "ten": 10})
 # A clause that happened at the time of the one before it: "hours after Russia bombed ...".
@@ -181,6 +191,11 @@ class Candidate:
     spans: list[tuple[int, int]] = field(default_factory=list, repr=False)
     clause: str = field(default="", repr=False)
     caption: bool = field(default=False, repr=False)
+    # The one counterpart of a meeting read off a list ("met the presidents of A, B and C"):
+    # candidates of one clause with different counterparts are different meetings.
+    counterpart: str | None = field(default=None, repr=False)
+    # The side carried from the sentence before ("The minister ..."), who is the subject.
+    subject: str | None = field(default=None, repr=False)
 
     @property
     def officials(self) -> list[KnownOfficial]:
@@ -264,15 +279,31 @@ class _Reader:
     def __init__(self, text: str, published: date, gazetteer: Gazetteer, home: str | None = None):
         self.text, self.published, self.gazetteer = text, published, gazetteer
         entities, topic_matches = gazetteer.find(text)
+        # Page furniture ("Related: Top 10 ... in 2020", bylines, "Updated 3 March 2022")
+        # reports nothing; the copy, and its dateline, begin after what opens the page.
+        self.furniture = _furniture(text)
+        body = next((end for start, end in self.furniture if start == 0), 0)
+        while any(start == body for start, _ in self.furniture):
+            body = next(end for start, end in self.furniture if start == body)
+        body += len(text[body:]) - len(text[body:].lstrip())
         # The dateline: its country is the home side, not a party; its date no event's.
-        dateline = _DATELINE.match(text)
-        self.dateline_end = dateline.end() if dateline else 0
-        in_dateline = [m for m in entities if m.kind == "country" and m.start < self.dateline_end]
+        dateline = _DATELINE.match(text[body:])
+        self.dateline_end = body + dateline.end() if dateline else 0
+        # "GENEVA, March 3 -" says where the copy was filed, not whose it is: a city that is
+        # no capital names no home side.
+        in_dateline = [
+            m
+            for m in entities
+            if m.kind == "country" and m.how != "city" and body <= m.start < self.dateline_end
+        ]
         if in_dateline:
             home = in_dateline[0].value
         self.home = home
-        entities = [m for m in entities if m.start >= self.dateline_end]
-        people = find_people(text, gazetteer, entities)
+        entities = [
+            m for m in entities if m.start >= self.dateline_end and not self._in_furniture(m)
+        ]
+        topic_matches = [m for m in topic_matches if not self._in_furniture(m)]
+        people = [m for m in find_people(text, gazetteer, entities) if not self._in_furniture(m)]
         # Offsets inside titles: "Ambassador to Ukraine" names a post, not a place.
         self.in_titles = {
             offset
@@ -285,10 +316,19 @@ class _Reader:
         self.topics = _ByPosition(topic_matches)
         self.people = _ByPosition(people)
         self.phrases = _ByPosition(
-            [p for p in find_date_phrases(text) if p.start >= self.dateline_end]
+            [
+                p
+                for p in find_date_phrases(text)
+                if p.start >= self.dateline_end and not self._in_furniture(p)
+            ]
         )
-        self.triggers = _ByPosition(find_triggers(text))
+        self.triggers = _ByPosition([t for t in find_triggers(text) if not self._in_furniture(t)])
         self.candidates: list[Candidate] = []
+
+    def _in_furniture(self, found) -> bool:
+        if not self.furniture:  # most texts: no page around them
+            return False
+        return any(start <= found.start < end for start, end in self.furniture)
 
     # Reading ----------------------------------------------------------------------------
 
@@ -308,7 +348,7 @@ class _Reader:
                 if dated is not None:
                     previous_date = dated
                 if candidate is not None:
-                    made.append(candidate)
+                    made.extend(self._per_counterpart(candidate, clause))
                 elif dated is None and clause.triggers:
                     undated = undated or clause
             if made:
@@ -389,7 +429,11 @@ class _Reader:
             status = Event.Status.PLANNED
         else:
             status = Event.Status.HELD
-        triggers = clause.triggers
+        triggers = [
+            t
+            for t in clause.triggers
+            if t.type != T.APPOINTMENT or not self._takes_office(t, clause)
+        ]
         if said_on:
             # The clause's date is its statement's: the event it announces is undated.
             triggers = [t for t in triggers if t.type == T.STATEMENT] or [
@@ -432,6 +476,14 @@ class _Reader:
             # "..., where he held talks with Zelensky": he is the sentence's subject.
             subject = self.people.within(clause.sentence.start, clause.span.start)[:1]
             self._add_people(candidate, subject, fuzzy)
+        if (
+            previous_sentence is not None
+            and clause.span.start == clause.sentence.start
+            and _SUBJECT_AGAIN.match(clause.span.text)
+        ):
+            # "Chile's foreign minister landed in Lima. The minister was received by ...":
+            # the subject of the sentence before.
+            self._add_subject(candidate, previous_sentence, fuzzy)
         if _TWO_PEOPLE.search(clause.span.text) and len(candidate.people) < 2:
             self._add_people(candidate, self._recent_people(clause, previous_sentence), fuzzy)
         if refers_back:
@@ -468,6 +520,75 @@ class _Reader:
         self._roles(candidate, clause)
         return candidate, dated
 
+    def _add_subject(self, candidate: Candidate, sentence: Span, fuzzy: FuzzyDate) -> None:
+        """Add the subject of `sentence`, its first person or post named (else its first
+        country not named as a place), to the candidate."""
+        mentions = self.people.within(sentence.start, sentence.end)
+        if mentions:
+            person = self._person(mentions[0], fuzzy)
+            if person is not None:
+                self._merge_person(candidate, person)
+                candidate.subject = person.country
+                return
+            if mentions[0].title is not None and mentions[0].title.country:
+                _add(candidate.countries, mentions[0].title.country)
+                candidate.subject = mentions[0].title.country
+                return
+        for match in self.countries.within(sentence.start, sentence.end):
+            if not _LOCATIVE.search(self.text[max(0, match.start - 20) : match.start]):
+                _add(candidate.countries, match.value)
+                candidate.subject = match.value
+                return
+
+    def _per_counterpart(self, candidate: Candidate, clause: _Clause) -> list[Candidate]:
+        """ "On the sidelines he met the presidents of Finland, Ghana and Chile": one
+        bilateral meeting per country of the list, each with the subject's side. The list
+        must follow the verb and the subject must have a side of its own, so "the presidents
+        of Russia, Turkey and Iran met" stays one meeting of three."""
+        if candidate.event_type not in (T.MEETING, T.TALKS, T.CALL):
+            return [candidate]
+        listed = _COUNTERPART_LIST.search(clause.span.text)
+        if listed is None:
+            return [candidate]
+        list_start = clause.span.start + listed.end()
+        if not any(t.start < list_start for t in clause.triggers):
+            return [candidate]
+        counterparts: list[str] = []
+        cursor = list_start
+        for match in clause.countries:
+            if match.start < list_start:
+                continue
+            if not _LIST_GLUE.fullmatch(self.text[cursor : match.start]):
+                break
+            _add(counterparts, match.value)
+            cursor = match.end
+        if len(counterparts) < 2:
+            return [candidate]
+        side = [c for c in candidate.countries if c not in counterparts]
+        side_start = [m.value for m in clause.countries if m.start < list_start]
+        side = [c for c in side if c in side_start or c not in _values(clause.countries)]
+        if not side and self.home and self.home not in counterparts:
+            side = [self.home]
+        if not side:
+            return [candidate]
+        place = candidate.location_country
+        split = []
+        for code in counterparts:
+            one = replace(
+                candidate,
+                countries=list(dict.fromkeys([*side, code, *([place] if place else [])])),
+                people=[
+                    p
+                    for p in candidate.people
+                    if p.country not in counterparts or p.country == code
+                ],
+                country_roles=dict(candidate.country_roles),
+                spans=list(candidate.spans),
+                counterpart=code,
+            )
+            split.append(one)
+        return split
+
     def _home_side(self, candidate: Candidate, clause: _Clause) -> None:
         """The side the text leaves to the reader: "Foreign Minister Qureshi met his Chinese
         counterpart" in copy from Islamabad, or a visit to one country by an unnamed side,
@@ -478,7 +599,13 @@ class _Reader:
         (only,) = candidate.countries
         counterpart = bool(_COUNTERPART.search(clause.span.text))
         visit_to_it = candidate.event_type == T.VISIT and candidate.location_country == only
-        if counterpart or visit_to_it:
+        # "The foreign minister received the visiting Omani minister": a subject without a
+        # country is the outlet's own.
+        opening = max(clause.span.start, self.dateline_end)
+        unnamed = clause.span.start == clause.sentence.start and bool(
+            _UNNAMED_SUBJECT.match(self.text[opening : clause.span.end])
+        )
+        if counterpart or visit_to_it or (unnamed and candidate.subject is None):
             _add(candidate.countries, home)
 
     def _after_said_on(self, piece: Span) -> list[Span]:
@@ -497,6 +624,14 @@ class _Reader:
             Span(piece.start, piece.start + len(head), head),
             Span(piece.start + cut + lead, piece.end, rest),
         ]
+
+    def _takes_office(self, trigger: Trigger, clause: _Clause) -> bool:
+        """ "since he took office in April 2016": the words of a tenure's start that a
+        date excluded as a tenure follows; they qualify a party, they report nothing."""
+        return any(
+            0 <= phrase.start - trigger.end <= 12 and self._tenure(phrase)
+            for phrase in self.phrases.within(trigger.end, clause.sentence.end)
+        )
 
     def _tenure(self, phrase: DatePhrase) -> bool:
         return bool(_TENURE.search(self.text[max(0, phrase.start - 40) : phrase.start]))
@@ -633,17 +768,28 @@ class _Reader:
     def _place(self, clause: _Clause) -> tuple[str, str | None]:
         """Where the clause's event took place: a country or capital after "in", "to",
         "visited"."""
+        aside = self._asides(clause)
         for match in clause.countries:
             if match.how in ("demonym", "code"):
                 continue
-            if match.start in self.in_titles:
+            if match.start in self.in_titles or any(a <= match.start < b for a, b in aside):
                 continue
             if _LOCATIVE.search(self.text[max(0, match.start - 20) : match.start]):
                 return match.text, match.value
         return "", None
 
+    def _asides(self, clause: _Clause) -> list[tuple[int, int]]:
+        """Relative clauses inside the clause (", who has been to Nigeria twice since ...,"):
+        what they name is neither the event's place nor a side of its verb."""
+        return [
+            (clause.span.start + m.start(), clause.span.start + m.end())
+            for m in _ASIDE.finditer(clause.span.text)
+        ]
+
     def _roles(self, candidate: Candidate, clause: _Clause) -> None:
         kind = candidate.event_type
+        if kind in (T.MEETING, T.TALKS, T.VISIT):
+            self._verb_roles(candidate, clause)
         if kind == T.VISIT and not candidate.location_country:
             hosting = _HOSTING.search(clause.span.text)
             hosts = [
@@ -670,6 +816,46 @@ class _Reader:
                 role = R.ACTOR if match.end <= trigger.start else R.TARGET
                 candidate.country_roles.setdefault(match.value, role)
 
+    def _verb_roles(self, candidate: Candidate, clause: _Clause) -> None:
+        """Host and visitor from the verb: who received, hosted or welcomed is the host, who
+        was received, called on or visited the visitor; the sides are the countries and
+        people before and after the verb."""
+        hosting = _HOST_VERB.search(clause.span.text)
+        visiting = _VISITOR_VERB.search(clause.span.text)
+        if hosting is None and visiting is None:
+            return
+        verb = min((v for v in (hosting, visiting) if v), key=lambda v: v.start())
+        at = clause.span.start + verb.start()
+        subject_hosts = verb is hosting and not verb.group("passive")
+        before: list[str] = []
+        after: list[str] = []
+        aside = self._asides(clause)
+        for match in clause.countries:
+            if not any(a <= match.start < b for a, b in aside):
+                _add(before if match.start < at else after, match.value)
+        for mention in clause.people:
+            person = self._person(mention, candidate.date)
+            if person is not None and person.country:
+                _add(before if mention.start < at else after, person.country)
+        after = [code for code in after if code not in before]
+        if not before:
+            # The subject unnamed here: the one carried from the sentence before, or home.
+            carried = (candidate.subject, self.home)
+            before = [c for c in carried if c and c in candidate.countries and c not in after]
+            before = before[:1]
+        if not before or not after:
+            return
+        host, visitor = (before, after) if subject_hosts else (after, before)
+        for code in host:
+            candidate.country_roles[code] = R.HOST
+        for code in visitor:
+            candidate.country_roles[code] = R.VISITOR
+        for person in candidate.people:
+            if person.country in host:
+                person.role = R.HOST
+            elif person.country in visitor:
+                person.role = R.VISITOR
+
     def _finish(self, candidate: Candidate) -> None:
         slugs: list[str] = []
         for start, end in sorted(candidate.spans):
@@ -677,6 +863,66 @@ class _Reader:
                 _add(slugs, match.value)
         candidate.topics = slugs
         candidate.title = _title(candidate, self.gazetteer.countries)
+
+
+# Lines of a web page that are not the report: links to other stories, bylines, time
+# stamps, section headers, picture credits.
+_FURNITURE_LINE = re.compile(
+    r"^[ \t]*(?:"
+    r"(?:Related|Read\s+more|Read\s+also|Also\s+read|See\s+also|More\s+on\s+this|Watch"
+    r"|Listen|Photos?|Image|Video|Subscribe|Advertisement|Sign\s+up|Share|Trending|Recommended"
+    r"|Most\s+read|Editor'?s\s+picks?)\s*[:|\u2013\u2014-]"
+    r"|Top\s+\d+\b"
+    r"|(?:Updated|Published|Posted|Last\s+updated|First\s+published)\b"
+    r"|[^\n|.]{1,40}\|[^\n]*\b(?:Updated|Published|Posted|GMT|UTC)\b"
+    r"|\((?:Photo|Image|Picture|File)[^()\n]*\)[ \t]*$"
+    # "By Jane Roe, Reuters", "By Jane Roe and John Doe | Updated ...", not "By Friday, ...".
+    r"|By\s+(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:January|February|March|April"
+    r"|May|June|July|August|September|October|November|December)\b)"
+    r"(?:[A-Z][\w.'-]*[ \t]*){1,4}(?:(?:,|and)[ \t]+(?:[A-Z][\w.'-]*[ \t]*){1,4})?(?:\||$))"
+    r"[^\n]*",
+    re.MULTILINE,
+)
+
+
+def _furniture(text: str) -> list[tuple[int, int]]:
+    """The spans of the page's furniture lines, each to the start of the next line."""
+    spans = []
+    for match in _FURNITURE_LINE.finditer(text):
+        end = match.end()
+        if text[end : end + 1] == "\n":
+            end += 1
+        spans.append((match.start(), end))
+    return spans
+
+
+_UNNAMED_SUBJECT = re.compile(
+    r"^\W*(?:(?:On|Later|Earlier|Then)\b[^,]{0,30}?,\s+)?the\s+(?:(?:foreign|defen[cs]e|trade"
+    r"|finance|interior|external\s+affairs|prime)\s+)?(?:minister|president|premier|chancellor"
+    r"|king|queen|emir|leader|government|ministry)\b(?!\s+of\b)",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(r",\s+(?:who|which|whose)\b[^,;]*,")
+# The subject of the sentence before, named again: "He met ...", "The minister was ...".
+_SUBJECT_AGAIN = re.compile(
+    r"^\W*(?:(?:On|Later|Earlier|Then|Afterwards|The\s+next\s+day)\b[^,]{0,30}?,?\s+)?"
+    r"(?:he|she|the\s+(?:visiting\s+)?(?:minister|president|prime\s+minister|chancellor|premier"
+    r"|foreign\s+minister|visitor|king|queen|emir|envoy|ambassador|secretary|leader))\b"
+    r"(?!\s+of\b)",
+    re.IGNORECASE,
+)
+# Verbs whose subject hosts ("received", "hosted", "welcomed"), or with "was ... by", visits.
+_HOST_VERB = re.compile(
+    r"\b(?P<passive>(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?)?"
+    r"(?:received|hosted|welcomed|greeted|receives|hosts|welcomes)\b(?(passive)\s+by\b)",
+    re.IGNORECASE,
+)
+# Verbs whose subject visits: "called on", "visited", "arrived in", "paid a visit to".
+_VISITOR_VERB = re.compile(
+    r"\b(?:called\s+on|calls\s+on|visited|visits|arrived\s+in|arrives\s+in|landed\s+in"
+    r"|flew\s+to|travell?ed\s+to|paid\s+(?:a\s+)?(?:\w+\s+)?(?:visit|call)s?\s+(?:to|on))\b",
+    re.IGNORECASE,
+)
 
 
 class _ByPosition:
@@ -689,6 +935,10 @@ class _ByPosition:
     def within(self, start: int, end: int) -> list:
         """The items that start in [start, end)."""
         return self.items[bisect_left(self.starts, start) : bisect_left(self.starts, end)]
+
+
+def _values(matches: list[NameMatch]) -> set:
+    return {m.value for m in matches}
 
 
 def _as_of(day: date) -> FuzzyDate:
@@ -737,6 +987,8 @@ def _merge_duplicates(candidates: list[Candidate], countries: dict[str, str]) ->
 
 def _same_event(a: Candidate, b: Candidate) -> bool:
     if (a.date, a.status, a.background) != (b.date, b.status, b.background):
+        return False
+    if a.counterpart != b.counterpart and a.counterpart and b.counterpart:
         return False
     if a.event_type != b.event_type and not {a.event_type, b.event_type} <= CONSULT:
         return False

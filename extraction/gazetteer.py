@@ -16,6 +16,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cache
+from pathlib import Path
 
 import ahocorasick
 from django.db import connections
@@ -74,6 +76,21 @@ REGIONS = (
 )  # fmt: skip
 
 
+CITIES_FILE = Path(__file__).resolve().parent / "data" / "cities.tsv"
+
+
+@cache
+def cities() -> dict[str, str]:
+    """Major cities that are not capitals, with their country's alpha-2 (data/cities.tsv,
+    shipped with the project): "talks in Istanbul" took place in Turkey."""
+    found = {}
+    for line in CITIES_FILE.read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, alpha2 = line.split("\t")
+            found[name.strip()] = alpha2.strip()
+    return found
+
+
 @dataclass(frozen=True)
 class OfficialEntry:
     pk: int
@@ -96,7 +113,7 @@ class PostEntry:
 class NameMatch:
     """A known name found in text: a country (value: alpha-2), an official (value: pk) or a
     topic (value: slug). `how` says what kind of name matched: name, alias, demonym,
-    capital, code, spelling."""
+    capital, city, code, spelling."""
 
     start: int
     end: int
@@ -277,6 +294,9 @@ def build_gazetteer(using: str = "default") -> Gazetteer:
     for name, alpha2 in GOVERNMENT_SEATS.items():
         if alpha2 in countries:
             add(name, "country", alpha2, "capital")
+    for name, alpha2 in cities().items():
+        if alpha2 in countries:
+            add(name, "country", alpha2, "city")
     for country_id, name, kind in CountryName.objects.using(using).values_list(
         "country_id", "name", "kind"
     ):

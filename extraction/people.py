@@ -97,6 +97,7 @@ NAME_PARTICLES = frozenset(
 HONORIFICS = frozenset("sheikh sheikha shaikh prince princess".split())
 _MOST_NAME_WORDS = 4  # parts of a name, not counting particles and honorifics
 
+_OF_COUNTRY = re.compile(r",?\s+of\s+(?:the\s+)?")
 _TOKEN = re.compile(r"[^\W_]+(?:[-.][^\W_]+)*|['\u2019]s\b|\S")
 
 
@@ -243,6 +244,13 @@ def find_people(text: str, gazetteer: Gazetteer, entities: list[NameMatch]) -> l
         after, title = found
         resume = tokens[after - 1].end
         person = _named_after(tokens, after, title, gazetteer, officials_at, covered)
+        if person is not None and person.proposal is not None and title.country is None:
+            # "Foreign Minister Arvid Lindqvist of Sweden": the country after the name.
+            of = _OF_COUNTRY.match(text, person.end)
+            match = country_at.get(of.end()) if of else None
+            if match is not None:
+                title.country, title.end = match.value, match.end
+                person = _named_after(tokens, after, title, gazetteer, officials_at, covered)
         if person is None:
             person = _named_before(tokens, title, gazetteer, officials_at)
         if person is not None:

@@ -110,7 +110,10 @@ TRIGGERS: list[tuple[str, list[str]]] = [
     ),
     (
         T.MEETING,
-        _forms("met", "meet|s|ing|ings", "hosted", "sat down with", "gathered", "received"),
+        _forms(
+            "met", "meet|s|ing|ings", "hosted", "sat down with", "gathered", "received",
+            "welcomed", "welcomes", "courtesy call", "paid a call on", "paid a courtesy call on",
+        ),
     ),
     (
         T.STATEMENT,
@@ -149,6 +152,25 @@ _ANNOUNCING = re.compile(
 _SIDELINES = re.compile(r"\b(?:sidelines?|margins?)\s+of\s+(?:the\s+)?[\w\s-]{0,40}$", re.I)
 
 
+_ARTICLE = re.compile(r"\b(?:the|a|an|his|her|their|its)\s+$", re.IGNORECASE)
+_CALLED_ON = re.compile(r"calls?\s+on|called\s+on")
+# Where the object of "called on" ends: a place, a time, the clause's end.
+_OBJECT_END = re.compile(
+    r"[,.;:]|\s(?:in|on|at|during|while|before|after|and\s+(?:invited|discussed|held|handed"
+    r"|conveyed|briefed|thanked|presented))\s",
+    re.IGNORECASE,
+)
+
+
+def _appeal(text: str, end: int) -> bool:
+    """Whether "called on" at `end` is an appeal ("called on Iran to release ...", "called
+    on all sides for restraint") rather than a courtesy call on a person."""
+    rest = text[end : end + 160]
+    stop = _OBJECT_END.search(rest)
+    segment = rest[: stop.start()] if stop else rest
+    return bool(re.search(r"\s(?:to|for)\s", segment + " "))
+
+
 @dataclass(frozen=True)
 class Trigger:
     start: int
@@ -179,6 +201,13 @@ def find_triggers(text: str) -> list[Trigger]:
             continue
         if event_type == T.SUMMIT and _SIDELINES.search(before):
             continue
+        if lowered[start:end] == "visiting" and _ARTICLE.search(before):
+            continue  # "received the visiting Peruvian minister": who, not what happened
+        if event_type == T.STATEMENT and _CALLED_ON.fullmatch(lowered[start:end]):
+            # "called on the Indian prime minister in New Delhi" is a visit's courtesy call;
+            # "called on Iran to release ..." an appeal.
+            if not _appeal(text, end):
+                event_type = T.MEETING
         found.append(Trigger(start, end, text[start:end], event_type))
         reach = end
     return found

@@ -30,6 +30,11 @@ class Paragraph:
     published: date
     text: str
     events: tuple[Expected, ...] = field(default=())
+    # What the paragraph tests, for the scores by category: dates, status, countries, people,
+    # counterparts, not-events, host-visitor, cities, outlet; "" for the first set.
+    category: str = ""
+    # The outlet's country (alpha-2), as a Source gives it, when the case needs it.
+    home_country: str | None = None
 
 
 def event(start, end, precision, countries, type="", status="held", not_countries="") -> Expected:
@@ -256,6 +261,7 @@ REPORTING = (
         "The Portuguese president arrives in Luanda on Friday, May 26, for talks with Angolan "
         "leaders on debt and oil.",
         (event("2017-05-26", "2017-05-26", "day", "PT AO", "visit", "planned"),),
+        category="dates",
     ),
     Paragraph(
         "two-day-state-visit",
@@ -263,6 +269,7 @@ REPORTING = (
         "Ghana's president is on a two-day state visit to Nigeria, where he arrived on "
         "Tuesday and was received by the Nigerian leader.",
         (event("2019-03-12", "2019-03-13", "day_range", "GH NG", "visit"),),
+        category="dates",
     ),
     Paragraph(
         "three-day-visit-from",
@@ -270,6 +277,7 @@ REPORTING = (
         "Indonesia's foreign minister will pay a three day visit to Vietnam from July 7, the "
         "ministry in Jakarta said.",
         (event("2022-07-07", "2022-07-09", "day_range", "ID VN", "visit", "planned"),),
+        category="dates",
     ),
     Paragraph(
         "five-day-trip-starting",
@@ -277,6 +285,7 @@ REPORTING = (
         "Japan's prime minister made a five-day trip starting July 9 that took him to "
         "Lithuania and Belgium.",
         (event("2023-07-09", "2023-07-13", "day_range", "JP LT BE", "visit"),),
+        category="dates",
     ),
     Paragraph(
         "friday-and-saturday",
@@ -284,6 +293,7 @@ REPORTING = (
         "New Zealand's prime minister held talks with Fijian ministers in Suva on Friday and "
         "Saturday.",
         (event("2023-06-30", "2023-07-01", "day_range", "NZ FJ", "talks"),),
+        category="dates",
     ),
     Paragraph(
         "may-first-meet",
@@ -291,6 +301,7 @@ REPORTING = (
         "The Greek and Turkish foreign ministers may first meet on March 1 in Ankara, "
         "diplomats said.",
         (event("2021-03-01", "2021-03-01", "day", "GR TR", "meeting", "planned"),),
+        category="status",
     ),
     Paragraph(
         "due-in",
@@ -298,6 +309,7 @@ REPORTING = (
         "The Brazilian president is due in Buenos Aires on Jan. 23 for talks with his "
         "Argentine host.",
         (event("2023-01-23", "2023-01-23", "day", "BR AR", "talks", "planned"),),
+        category="status",
     ),
     Paragraph(
         "invited-for-summit",
@@ -305,6 +317,7 @@ REPORTING = (
         "Argentina has invited the leaders of Cuba and Venezuela for the Jan. 24 summit in "
         "Buenos Aires.",
         (event("2023-01-24", "2023-01-24", "day", "AR CU VE", "summit", "planned"),),
+        category="status",
     ),
     Paragraph(
         "statement-on-monday",
@@ -312,6 +325,7 @@ REPORTING = (
         "According to a ministry statement on Monday, the Turkish foreign minister will hold "
         "talks with Iranian officials in Tehran.",
         (event("2020-11-16", "2020-11-16", "day", "TR", "statement"),),
+        category="status",
     ),
     Paragraph(
         "had-planned-postponed",
@@ -319,6 +333,7 @@ REPORTING = (
         "Peru's president had planned to visit Chile on Oct. 7, but the trip was postponed "
         "because of the political crisis at home.",
         (event("2019-10-07", "2019-10-07", "day", "PE CL", "visit", "cancelled"),),
+        category="status",
     ),
     Paragraph(
         "scheduled-for",
@@ -326,6 +341,7 @@ REPORTING = (
         "Talks between the Armenian and Azerbaijani foreign ministers are scheduled for Aug. 14 "
         "in Almaty.",
         (event("2024-08-14", "2024-08-14", "day", "AM AZ", "talks", "planned"),),
+        category="status",
     ),
     Paragraph(
         "expected-in",
@@ -333,6 +349,7 @@ REPORTING = (
         "The Kenyan president is expected in Kigali on Thursday for a meeting with Rwandan "
         "officials.",
         (event("2024-05-09", "2024-05-09", "day", "KE RW", "meeting", "planned"),),
+        category="status",
     ),
     Paragraph(
         "south-american-neighbours",
@@ -340,6 +357,7 @@ REPORTING = (
         "Brazil's president hosted his South American neighbours in Brasilia on Tuesday for a "
         "regional summit.",
         (event("2023-05-30", "2023-05-30", "day", "BR", "summit", not_countries="US"),),
+        category="countries",
     ),
     Paragraph(
         "latin-american-and-caribbean",
@@ -347,6 +365,7 @@ REPORTING = (
         "Leaders of the Community of Latin American and Caribbean States met in Buenos Aires "
         "on Tuesday.",
         (event("2023-01-24", "2023-01-24", "day", "AR", "meeting", not_countries="US"),),
+        category="countries",
     ),
     Paragraph(
         "northern-ireland",
@@ -354,6 +373,7 @@ REPORTING = (
         "The American president visited Northern Ireland on Tuesday to mark a quarter century "
         "of peace there.",
         (event("2023-04-11", "2023-04-11", "day", "US GB", "visit", not_countries="IE"),),
+        category="countries",
     ),
     Paragraph(
         "cote-divoire-unaccented",
@@ -361,6 +381,7 @@ REPORTING = (
         "The Guinean foreign minister visited Cote d'Ivoire on Thursday for talks on the "
         "shared border.",
         (event("2022-03-03", "2022-03-03", "day", "GN CI", "visit"),),
+        category="countries",
     ),
     Paragraph(
         "two-dates-one-sentence",
@@ -371,6 +392,7 @@ REPORTING = (
             event("2021-06-27", "2021-06-28", "day_range", "DE FR", "meeting", "planned"),
             event("2021-08-01", "2021-08-31", "month", "DE FR", "meeting", "planned"),
         ),
+        category="dates",
     ),
     Paragraph(
         "one-sentence-two-days",
@@ -381,6 +403,7 @@ REPORTING = (
             event("2020-12-14", "2020-12-14", "day", "CN LA", "visit", "planned"),
             event("2020-12-15", "2020-12-15", "day", "CN KH", "visit", "planned"),
         ),
+        category="dates",
     ),
     Paragraph(
         "home-side-from-earlier-sentence",
@@ -391,6 +414,7 @@ REPORTING = (
             event("2020-08-20", "2020-08-20", "day", "PK CN", "visit"),
             event("2020-08-21", "2020-08-21", "day", "PK CN", "meeting"),
         ),
+        category="people",
     ),
     Paragraph(
         "home-side-from-dateline",
@@ -398,6 +422,7 @@ REPORTING = (
         "ISLAMABAD, Aug. 22 - Foreign Minister Qureshi met his Chinese counterpart Wang Yi in "
         "Beijing on Friday, the foreign office said.",
         (event("2020-08-21", "2020-08-21", "day", "PK CN", "meeting"),),
+        category="people",
     ),
     # Written after the fixes above and scored before any code was changed for them.
     Paragraph(
@@ -406,6 +431,7 @@ REPORTING = (
         "Chile's president, in office since March 2018, received the visiting Peruvian "
         "foreign minister in Santiago on Thursday.",
         (event("2019-05-09", "2019-05-09", "day", "CL PE", "meeting"),),
+        category="not-events",
     ),
     Paragraph(
         "phone-call-tuesday",
@@ -413,6 +439,7 @@ REPORTING = (
         "Germany's chancellor spoke by phone with the Russian president on Tuesday, a day "
         "after his talks in Kyiv.",
         (event("2022-02-15", "2022-02-15", "day", "DE RU", "call"),),
+        category="dates",
     ),
     Paragraph(
         "memorandum-signed",
@@ -420,24 +447,28 @@ REPORTING = (
         "India and Bangladesh signed a memorandum of understanding on sharing river water on "
         "Thursday in Dhaka.",
         (event("2021-11-04", "2021-11-04", "day", "IN BD", "agreement"),),
+        category="dates",
     ),
     Paragraph(
         "expected-next-month",
         date(2024, 2, 14),
         "The Turkish president is expected to visit Iraq next month, officials in Ankara said.",
         (event("2024-03-01", "2024-03-31", "month", "TR IQ", "visit", "planned"),),
+        category="status",
     ),
     Paragraph(
         "arrives-for-five-days",
         date(2018, 6, 1),
         "The Japanese emperor arrives in Vietnam on Sunday for a five-day state visit.",
         (event("2018-06-03", "2018-06-07", "day_range", "JP VN", "visit", "planned"),),
+        category="dates",
     ),
     Paragraph(
         "summit-postponed",
         date(2020, 3, 20),
         "The summit of Central American leaders set for March 28 in Panama has been postponed.",
         (event("2020-03-28", "2020-03-28", "day", "PA", "summit", "cancelled", "US"),),
+        category="status",
     ),
     Paragraph(
         "monday-through-wednesday",
@@ -445,6 +476,7 @@ REPORTING = (
         "Delegations of Sudan's warring sides held talks in Jeddah from Monday through "
         "Wednesday under Saudi and American mediation.",
         (event("2023-10-02", "2023-10-04", "day_range", "SD SA US", "talks"),),
+        category="dates",
     ),
     Paragraph(
         "the-minister-again",
@@ -455,6 +487,7 @@ REPORTING = (
             event("2021-03-18", "2021-03-18", "day", "KR JP", "meeting"),
             event("2021-03-19", "2021-03-19", "day", "KR US", "meeting"),
         ),
+        category="people",
     ),
     # A second batch written after those fixes, scored before any code for it.
     Paragraph(
@@ -463,12 +496,14 @@ REPORTING = (
         "The Senegalese president was received by the Russian leader in Sochi on Friday to "
         "discuss grain exports.",
         (event("2022-06-03", "2022-06-03", "day", "SN RU", "meeting"),),
+        category="host-visitor",
     ),
     Paragraph(
         "phone-both-countries",
         date(2020, 4, 2),
         "The leaders of Egypt and Ethiopia spoke by telephone on Wednesday about the dam.",
         (event("2020-04-01", "2020-04-01", "day", "EG ET", "call"),),
+        category="countries",
     ),
     Paragraph(
         "talks-next-week",
@@ -476,18 +511,21 @@ REPORTING = (
         "Iranian and Saudi diplomats will hold talks in Beijing next week, a ministry "
         "spokesman in Tehran said.",
         (event("2023-06-12", "2023-06-18", "day_range", "IR SA", "talks", "planned"),),
+        category="status",
     ),
     Paragraph(
         "early-month-visit",
         date(2024, 11, 20),
         "The Polish president visited Vietnam in early November, the first such trip in a decade.",
         (event("2024-11-01", "2024-11-10", "part_of_month", "PL VN", "visit"),),
+        category="dates",
     ),
     Paragraph(
         "days-before-month",
         date(2019, 9, 30),
         "Heads of state met at the United Nations in New York from 24 to 27 September.",
         (event("2019-09-24", "2019-09-27", "day_range", "US", "meeting"),),
+        category="dates",
     ),
     Paragraph(
         "said-monday-called-off",
@@ -498,6 +536,7 @@ REPORTING = (
             event("2021-10-11", "2021-10-11", "day", "DZ", "statement"),
             event("2021-10-20", "2021-10-20", "day", "FR DZ", "visit", "cancelled"),
         ),
+        category="status",
     ),
     Paragraph(
         "late-month-plan",
@@ -505,11 +544,200 @@ REPORTING = (
         "The Indonesian president plans to travel to India in late January for the Republic "
         "Day parade.",
         (event("2025-01-21", "2025-01-31", "part_of_month", "ID IN", "visit", "planned"),),
+        category="dates",
     ),
     Paragraph(
         "weekday-day-month",
         date(2016, 2, 26),
         "The Argentine and Uruguayan presidents will meet on Monday 29 February in Buenos Aires.",
         (event("2016-02-29", "2016-02-29", "day", "AR UY", "meeting", "planned"),),
+        category="dates",
+    ),
+)
+
+
+# The second round of issue 15, written (in this project's own words, on the shapes of wire
+# copy, ministry releases and newspaper pages) and scored before any code was changed for
+# it: one meeting per counterpart met on a summit's sidelines, what is not an event (tenures,
+# swearing-ins, page furniture), host and visitor from the verbs, cities that are not
+# capitals, and the outlet's country as the side the text leaves out.
+READING = (
+    # Many counterparts in one story: one bilateral meeting each, not one for all.
+    Paragraph(
+        "sidelines-three-presidents",
+        date(2023, 9, 21),
+        "The Kazakh president met the presidents of Finland, Ghana and Chile on Wednesday on "
+        "the sidelines of the General Assembly in New York.",
+        (
+            event("2023-09-20", "2023-09-20", "day", "KZ FI", "meeting", not_countries="GH CL"),
+            event("2023-09-20", "2023-09-20", "day", "KZ GH", "meeting", not_countries="FI CL"),
+            event("2023-09-20", "2023-09-20", "day", "KZ CL", "meeting", not_countries="FI GH"),
+        ),
+        category="counterparts",
+    ),
+    Paragraph(
+        "separate-meetings-with-leaders",
+        date(2025, 11, 23),
+        "On the margins of the summit in Johannesburg on Saturday, Indian Prime Minister "
+        "Narendra Modi held separate meetings with the leaders of Brazil, Japan and Canada.",
+        (
+            event("2025-11-22", "2025-11-22", "day", "IN BR", "meeting", not_countries="JP CA"),
+            event("2025-11-22", "2025-11-22", "day", "IN JP", "meeting", not_countries="BR CA"),
+            event("2025-11-22", "2025-11-22", "day", "IN CA", "meeting", not_countries="BR JP"),
+        ),
+        category="counterparts",
+    ),
+    Paragraph(
+        "bilaterals-with-counterparts-from",
+        date(2024, 7, 26),
+        "While in Vientiane on Thursday, Australia's foreign minister held bilateral talks with "
+        "her counterparts from Thailand, Malaysia and the Philippines.",
+        (
+            event("2024-07-25", "2024-07-25", "day", "AU TH", "talks", not_countries="MY PH"),
+            event("2024-07-25", "2024-07-25", "day", "AU MY", "talks", not_countries="TH PH"),
+            event("2024-07-25", "2024-07-25", "day", "AU PH", "talks", not_countries="TH MY"),
+        ),
+        category="counterparts",
+    ),
+    Paragraph(
+        "trilateral-stays-one",
+        date(2022, 7, 20),
+        "The presidents of Russia, Turkey and Iran met in Tehran on Tuesday for talks on Syria.",
+        (event("2022-07-19", "2022-07-19", "day", "RU TR IR", "meeting"),),
+        category="counterparts",
+    ),
+    # Not events: a tenure's start, a swearing-in (an appointment, not a meeting), furniture.
+    Paragraph(
+        "since-took-office",
+        date(2019, 6, 12),
+        "The Beninese president, who has been to Nigeria twice since he took office in April "
+        "2016, received its foreign minister in Cotonou on Monday.",
+        (event("2019-06-10", "2019-06-10", "day", "BJ NG", "meeting"),),
+        category="not-events",
+    ),
+    Paragraph(
+        "sworn-in-then-met",
+        date(2023, 10, 6),
+        "Kenya's new foreign minister was sworn in at State House in Nairobi on Tuesday. On "
+        "Wednesday he met the Ugandan ambassador to discuss the border crossings.",
+        (
+            event("2023-10-03", "2023-10-03", "day", "KE", "appointment"),
+            event("2023-10-04", "2023-10-04", "day", "KE UG", "meeting"),
+        ),
+        category="not-events",
+    ),
+    Paragraph(
+        "page-furniture",
+        date(2021, 2, 15),
+        "Related: Top 10 moments of Turkish diplomacy in 2020\n"
+        "By Staff Reporter | Updated 15 February 2021\n"
+        "The Norwegian foreign minister visited Colombia on Friday to back the peace process.\n"
+        "Read more: Colombia's five years of peace, in pictures",
+        (event("2021-02-12", "2021-02-12", "day", "NO CO", "visit"),),
+        category="not-events",
+    ),
+    Paragraph(
+        "section-header-and-dateline",
+        date(2022, 3, 3),
+        "Turkey | Updated 3 March 2022, 09:15 GMT\n"
+        "ANKARA, March 3 - Turkey's foreign minister will travel to Cairo on March 9 for talks "
+        "with his Egyptian counterpart, the ministry said.",
+        (event("2022-03-09", "2022-03-09", "day", "TR EG", "visit", "planned"),),
+        category="not-events",
+    ),
+    # Host and visitor from the verbs.
+    Paragraph(
+        "called-on",
+        date(2022, 5, 11),
+        "The Nepali foreign minister called on the Indian prime minister in New Delhi on "
+        "Tuesday and invited him to Kathmandu.",
+        (event("2022-05-10", "2022-05-10", "day", "NP IN", "meeting"),),
+        category="host-visitor",
+    ),
+    Paragraph(
+        "welcomed-counterpart",
+        date(2024, 6, 8),
+        "Mongolia's president welcomed his Kyrgyz counterpart to Ulaanbaatar on Thursday at "
+        "the start of a state visit.",
+        (event("2024-06-06", "2024-06-06", "day", "MN KG", "visit"),),
+        category="host-visitor",
+    ),
+    Paragraph(
+        "surname-across-sentences",
+        date(2023, 11, 7),
+        "Foreign Minister Arvid Lindqvist of Sweden arrived in Seoul on Sunday. Lindqvist met "
+        "the South Korean prime minister on Monday to talk about batteries.",
+        (
+            event("2023-11-05", "2023-11-05", "day", "SE KR", "visit"),
+            event("2023-11-06", "2023-11-06", "day", "SE KR", "meeting"),
+        ),
+        category="people",
+    ),
+    Paragraph(
+        "the-visitor-again",
+        date(2024, 10, 18),
+        "Chile's foreign minister landed in Lima on Wednesday. The minister was received by "
+        "the Peruvian president on Thursday.",
+        (
+            event("2024-10-16", "2024-10-16", "day", "CL PE", "visit"),
+            event("2024-10-17", "2024-10-17", "day", "CL PE", "meeting"),
+        ),
+        category="people",
+    ),
+    # Cities that are not capitals give their country; regions never do.
+    Paragraph(
+        "city-sydney",
+        date(2024, 2, 28),
+        "Indonesia's president flew to Sydney on Monday for security talks with the prime "
+        "minister.",
+        (event("2024-02-26", "2024-02-26", "day", "ID AU", "visit"),),
+        category="cities",
+    ),
+    Paragraph(
+        "city-abidjan-region",
+        date(2025, 2, 17),
+        "The French president began a tour of West Africa in Abidjan on Saturday.",
+        (event("2025-02-15", "2025-02-15", "day", "FR CI", "visit"),),
+        category="cities",
+    ),
+    Paragraph(
+        "city-munich",
+        date(2024, 2, 19),
+        "The Emirati and Indian foreign ministers met in Munich on Saturday on the margins of "
+        "the security conference.",
+        (event("2024-02-17", "2024-02-17", "day", "AE IN DE", "meeting"),),
+        category="cities",
+    ),
+    Paragraph(
+        "city-mumbai",
+        date(2024, 5, 24),
+        "The Canadian trade minister held talks with Indian officials in Mumbai on Thursday.",
+        (event("2024-05-23", "2024-05-23", "day", "CA IN", "talks"),),
+        category="cities",
+    ),
+    # The outlet's country: what a Korean paper's "the president" means.
+    Paragraph(
+        "outlet-president-visits",
+        date(2024, 4, 12),
+        "The president visited Tokyo on Thursday to meet the Japanese prime minister.",
+        (event("2024-04-11", "2024-04-11", "day", "KR JP", "visit"),),
+        category="outlet",
+        home_country="KR",
+    ),
+    Paragraph(
+        "outlet-received-visitor",
+        date(2023, 6, 3),
+        "The foreign minister received the visiting Omani minister on Thursday.",
+        (event("2023-06-01", "2023-06-01", "day", "IN OM", "meeting"),),
+        category="outlet",
+        home_country="IN",
+    ),
+    Paragraph(
+        "outlet-dateline-wins",
+        date(2022, 9, 9),
+        "NAIROBI, Sept. 9 - The president held talks with the Somali president on Thursday.",
+        (event("2022-09-08", "2022-09-08", "day", "KE SO", "talks", not_countries="TZ"),),
+        category="outlet",
+        home_country="TZ",
     ),
 )

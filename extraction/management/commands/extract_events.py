@@ -6,8 +6,8 @@ import sys
 
 from django.core.management.base import BaseCommand, CommandError
 
-from events.models import Country
 from extraction.extract import MAX_TEXT_CHARS, ExtractionInputError, extract_from_input
+from extraction.outlets import clean_home_country
 
 
 class Command(BaseCommand):
@@ -32,10 +32,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, path, published, format, home_country=None, **options):
         text = self.read(path)
-        if home_country is not None:
-            home_country = home_country.strip().upper()
-            if not Country.objects.filter(iso_alpha2=home_country).exists():
-                raise CommandError(f"Unknown country code for --home-country: {home_country}")
+        try:
+            home_country = clean_home_country(home_country)
+        except ExtractionInputError as error:
+            raise CommandError(f"--home-country: {error.message}") from None
         try:
             candidates = extract_from_input(text, published, home_country)
         except ExtractionInputError as error:
