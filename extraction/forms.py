@@ -66,6 +66,7 @@ class CandidateForm(forms.Form):
     include = forms.BooleanField(required=False, label="save")
     excerpt = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 2}),
+        required=False,
         help_text="The sentence the event is read from; saved as the citation's excerpt.",
     )
     action = forms.CharField(widget=forms.Select, initial=NEW, label="as")

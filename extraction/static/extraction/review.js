@@ -41,6 +41,8 @@
     }));
     card.querySelector("#id_events-" + index + "-include").checked = true;
     card.classList.remove("unticked");
+    // A new event has no sentence yet: its excerpt field is shown, not folded away.
+    card.querySelector("details.more").open = true;
     document.getElementById("event-cards").appendChild(card);
     card.querySelector("#id_events-" + index + "-title").focus();
   }
