@@ -114,17 +114,48 @@ class Recorded:
     events."""
 
     events: dict[int, Event] = field(default_factory=dict)
-    excerpts: dict[str, Event] = field(default_factory=dict)
+    excerpts: dict[str, list[Event]] = field(default_factory=dict)
     agreements: list[Agreement] = field(default_factory=list)
     officials: list[Official] = field(default_factory=list)
 
-    def event_for(self, sentence: str, matches: list[Event]) -> Event | None:
-        """The saved event a candidate is: the one cited with its sentence, or a similar
-        event (extraction.matches) that already cites this source."""
-        event = self.excerpts.get(_plain(sentence))
-        if event is not None:
-            return event
-        return next((m for m in matches if m.pk in self.events), None)
+    def saved_events(self, candidates, matches: list[list[Event]]) -> list[Event | None]:
+        """The saved event each candidate is (`matches`: each one's similar events), none
+        claimed twice: first those cited with its sentence and of its type or dates (one
+        sentence may report two events) or similar events that cite this source; then, for
+        the rest, the only unclaimed event cited with its sentence (the editor corrected
+        both its type and its date)."""
+        claimed: set[int] = set()
+        found: list[Event | None] = []
+        for candidate, similar in zip(candidates, matches, strict=True):
+            event = self.event_for(candidate, similar, claimed)
+            if event is not None:
+                claimed.add(event.pk)
+            found.append(event)
+        for index, candidate in enumerate(candidates):
+            if found[index] is None:
+                same = self._cited_with(candidate.sentence, claimed)
+                if len(same) == 1:
+                    found[index] = same[0]
+                    claimed.add(same[0].pk)
+        return found
+
+    def _cited_with(self, sentence: str, claimed: set[int]) -> list[Event]:
+        return [e for e in self.excerpts.get(_plain(sentence), ()) if e.pk not in claimed]
+
+    def event_for(self, candidate, matches: list[Event], claimed: set[int]) -> Event | None:
+        """The saved event a candidate surely is, of those not `claimed` by another one."""
+        same = self._cited_with(candidate.sentence, claimed)
+        date = candidate.date
+        fitting = [
+            e
+            for e in same
+            if e.type == candidate.event_type
+            or (e.date_start <= date.end and date.start <= e.date_end)
+        ]
+        if fitting:
+            return fitting[0]
+        similar = [m for m in matches if m.pk in self.events and m.pk not in claimed]
+        return similar[0] if similar else None
 
     def agreement_for(self, sentence: str, kind: str, parties: list[str]) -> Agreement | None:
         """The saved agreement an agreement candidate is: one whose step notes its sentence,
@@ -149,7 +180,7 @@ def recorded_from(source) -> Recorded:
     for citation in Citation.objects.filter(source=source).select_related("event"):
         recorded.events[citation.event_id] = citation.event
         if citation.excerpt:
-            recorded.excerpts.setdefault(_plain(citation.excerpt), citation.event)
+            recorded.excerpts.setdefault(_plain(citation.excerpt), []).append(citation.event)
     recorded.agreements = list(
         Agreement.objects.filter(
             Q(status_changes__source=source) | Q(event__citations__source=source)

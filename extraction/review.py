@@ -48,14 +48,13 @@ def review_of(
     people: dict[str, dict] = {}
     wanted: set[str] = set()
     containers = [_container(candidates, i) for i in range(len(candidates))]
+    similar = [
+        similar_events(c.date, c.countries, [o.pk for o in c.officials], c.event_type)
+        for c in candidates
+    ]
+    saved_events = recorded.saved_events(candidates, similar)
     for index, candidate in enumerate(candidates):
-        matches = similar_events(
-            candidate.date,
-            candidate.countries,
-            [o.pk for o in candidate.officials],
-            candidate.event_type,
-        )
-        saved = recorded.event_for(candidate.sentence, matches)
+        matches, saved = similar[index], saved_events[index]
         linked = saved or next(
             (m for m in matches if same_event(m, candidate.date, candidate.event_type)), None
         )

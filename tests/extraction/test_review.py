@@ -209,3 +209,83 @@ def test_save_and_extract_goes_from_the_new_source_to_its_candidates(editor_clie
     assert response.status_code == 302, response.context and response.context["adminform"].errors
     created = Source.objects.get(headline="Kenyan minister in India")
     assert response["Location"] == extract_url(created)
+
+
+def test_two_events_of_one_sentence_are_told_apart_when_only_one_was_saved(editor_client):
+    source = factories.SourceFactory(
+        text=(
+            "Vietnamese Prime Minister Pham Minh Chinh visited Laos on Monday and Cambodia "
+            "on Tuesday, the government said."
+        ),
+        published_at=VISIT_PUBLISHED,
+    )
+    response = editor_client.get(extract_url(source))
+    assert len(response.context["events"].forms) == 2
+    editor_client.post(extract_url(source), form_data(response, **{"events-1-include": None}))
+    (saved,) = Event.objects.filter(citations__source=source)
+
+    again = editor_client.get(extract_url(source)).context["events"].forms
+    assert [f.saved for f in again] == [saved, None]
+    assert [bool(f["include"].value()) for f in again] == [False, True]
+
+
+def test_a_name_the_editor_corrected_is_found_again_under_the_texts_spelling(editor_client):
+    source = report_source()
+    response = editor_client.get(extract_url(source))
+    people = response.context["people"].forms
+    index = next(i for i, f in enumerate(people) if f["name"].value() == "Joseph Mwangi Otieno")
+    corrected = {f"people-{index}-name": "Joseph M. Otieno Kamau"}
+    assert (
+        editor_client.post(extract_url(source), form_data(response, **corrected)).status_code == 302
+    )
+    official = Official.objects.get(name="Joseph M. Otieno Kamau")
+    assert list(official.names.values_list("name", flat=True)) == ["Joseph Mwangi Otieno"]
+
+    again = editor_client.get(extract_url(report_source()))
+    assert "Joseph Mwangi Otieno" not in [f["name"].value() for f in again.context["people"]]
+    _, rows = card(again, 1)
+    assert rows[0][1]["who"].value() == f"official:{official.pk}"
+
+
+def test_a_forged_post_is_refused_with_nothing_saved(editor_client):
+    source = report_source()
+    before = counts()
+    response = editor_client.post(extract_url(source), {"events-TOTAL_FORMS": "x"})
+    assert response.status_code == 200
+    assert "Nothing was saved" in response.content.decode()
+    response = editor_client.get(extract_url(source))
+    bad = form_data(
+        response,
+        **{"participants-0-who": "official:abc", "agreements-0-event": "99"},
+    )
+    response = editor_client.post(extract_url(source), bad)
+    assert response.status_code == 200
+    assert response.context["participants"].forms[0].errors["who"]
+    assert counts() == before
+
+
+def test_save_and_extract_on_a_stale_form_is_refused_like_any_save(editor_client):
+    source = report_source()
+    change = reverse("admin:events_source_change", args=[source.pk])
+    form = editor_client.get(change).context["adminform"].form
+    seen = editor_client.get(change).content.decode()
+    assert 'name="_seen_version"' in seen and 'name="_extract"' in seen
+    data = {
+        "headline": "Changed headline",
+        "kind": "article",
+        "language": "en",
+        "text": VISIT_REPORT,
+        "published_at_0": "2025-07-09",
+        "published_at_1": "08:30",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+        "_seen_version": "2000-01-01T00:00:00+00:00",
+        "_extract": "Save and extract events",
+    }
+    assert form is not None
+    response = editor_client.post(change, data)
+    assert response.status_code == 200  # refused: shown again, not sent on to extraction
+    source.refresh_from_db()
+    assert source.headline != "Changed headline"
