@@ -18,6 +18,7 @@ from events.models import (
     OfficialName,
     Post,
     Source,
+    Tenure,
     Topic,
 )
 from events.services import (
@@ -246,22 +247,27 @@ def _participant(row, created_people, attested, result) -> ParticipantSpec:
             result.people.append(official)
     elif official is None and row.country is None:
         raise ValidationError({"name": "Name the participant, or give a country."})
-    post = _post(row.post_title, official) if official is not None else None
+    post = _post(row.post_title, official, attested) if official is not None else None
     country = row.country if official is None else None
     return ParticipantSpec(official=official, country=country, role=row.role, post=post)
 
 
-def _post(title: str, official: Official) -> Post | None:
-    """The post titled `title` of the official's country; none (the tenures decide) when
-    the title is empty or not a recorded post: a typed post is never invented here."""
+def _post(title: str, official: Official, attested: str) -> Post | None:
+    """The post titled `title` that the official held (or of the official's country), or
+    a new one of that country, held by the official as the source attests; none (the
+    tenures decide) when the title is empty."""
     title = " ".join(title.split())
     if not title:
         return None
     posts = Post.objects.filter(title__iexact=title)
-    return (
-        posts.filter(tenures__official=official).first()
-        or posts.filter(country_id=official.country_id).first()
-    )
+    held = posts.filter(tenures__official=official).first()
+    if held is not None:
+        return held
+    post = posts.filter(country_id=official.country_id).first()
+    if post is None:
+        post = record_save(Post(title=title, kind=Post.Kind.OTHER, country=official.country))
+    record_save(Tenure(official=official, post=post, note=f"{attested}."))
+    return post
 
 
 def _relate(event: Event, kind: str, other: Event) -> list[EventRelation]:

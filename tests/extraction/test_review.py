@@ -289,3 +289,28 @@ def test_save_and_extract_on_a_stale_form_is_refused_like_any_save(editor_client
     assert response.status_code == 200  # refused: shown again, not sent on to extraction
     source.refresh_from_db()
     assert source.headline != "Changed headline"
+
+
+def test_a_post_typed_for_a_recorded_official_is_the_post_of_that_participation(editor_client):
+    source = report_source()
+    response = editor_client.get(extract_url(source))
+    _, rows = card(response, 3)
+    modi = next(i for i, f in rows if f["name"].value() == "Narendra Modi")
+    data = form_data(response, **{f"participants-{modi}-post": "Chair of the Ocean Council"})
+    assert editor_client.post(extract_url(source), data).status_code == 302
+    participant = Participant.objects.get(
+        event__citations__source=source, official__name="Narendra Modi"
+    )
+    assert (participant.post.title, participant.post_chosen) == ("Chair of the Ocean Council", True)
+    assert participant.official.tenures.filter(post=participant.post).exists()
+
+
+def test_the_review_page_reads_the_database_a_bounded_number_of_times(
+    editor_client, django_assert_max_num_queries
+):
+    source = report_source()
+    editor_client.get(extract_url(source))  # the matcher is built once per process
+    # 23 today for five candidates: one look-up of similar events a candidate, a few for
+    # the page; a query per participant row or per form would pass 40.
+    with django_assert_max_num_queries(30):
+        assert editor_client.get(extract_url(source)).status_code == 200
