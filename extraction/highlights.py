@@ -39,6 +39,9 @@ def mentions(
             kind = "place" if match.how == "capital" else "country"
             name = gazetteer.countries.get(match.value, match.value)
             found.append(Mention(match.start, match.end, kind, name))
+        elif match.kind == "official":
+            name = gazetteer.officials[match.value].name
+            found.append(Mention(match.start, match.end, "person", f"recorded: {name}"))
     for person in find_people(text, gazetteer, entities):
         if person.official is not None:
             note = f"recorded: {gazetteer.officials[person.official].name}"
