@@ -116,6 +116,8 @@ def review_of(
     for key, initial in people.items():
         initial["create"] = key in wanted
         review.people.append(initial)
+    # Events an agreement can be tied to as the page stands: saved with it, or recorded.
+    signing = {i for i, e in enumerate(review.events) if e["include"] or e["action"] != NEW}
     for agreement in agreements:
         saved = recorded.agreement_for(agreement.sentence, agreement.kind, agreement.parties)
         review.agreement_offers.append({"saved": saved})
@@ -126,9 +128,10 @@ def review_of(
                 "title": agreement.title,
                 "kind": agreement.kind,
                 "parties": ", ".join(agreement.parties),
-                "status": agreement.status,
+                # A status needs its date: without one the editor adds it or none is saved.
+                "status": agreement.status if agreement.date else "",
                 "date_text": agreement.date.label if agreement.date else "",
-                "event": agreement.event + 1 if agreement.event is not None else None,
+                "event": agreement.event + 1 if agreement.event in signing else None,
             }
         )
     return review

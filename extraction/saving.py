@@ -170,8 +170,14 @@ def _save(source, people, events, participants, agreements) -> SaveResult:
         result.created.append(event)
         saved[index] = event
 
+    # A candidate left unticked because it is recorded already can still be linked to: an
+    # agreement signed at it, a new call part of it.
     for index, reviewed in enumerate(events):
-        if index in saved and reviewed.relation and reviewed.relation_to is not None:
+        if index not in saved and reviewed.link_to is not None:
+            saved[index] = reviewed.link_to
+    for index, reviewed in enumerate(events):
+        wanted = reviewed.include and reviewed.relation and reviewed.relation_to is not None
+        if wanted and index in saved:
             other = saved.get(reviewed.relation_to)
             if other is None or other == saved[index]:
                 errors[f"events.{index}.relation_to"] = [

@@ -19,9 +19,13 @@ from events.models import (
     Source,
     Tenure,
 )
+from extraction.agreements import AgreementCandidate
+from extraction.recorded import Recorded
+from extraction.review import review_of
 from tests import factories
 from tests.extraction.reports import VISIT_PUBLISHED, VISIT_REPORT
 from tests.extraction.test_admin import extract_url, form_data
+from tests.writes import delete
 
 pytestmark = pytest.mark.usefixtures("seeded")
 
@@ -314,3 +318,32 @@ def test_the_review_page_reads_the_database_a_bounded_number_of_times(
     # the page; a query per participant row or per form would pass 40.
     with django_assert_max_num_queries(30):
         assert editor_client.get(extract_url(source)).status_code == 200
+
+
+def test_a_new_agreement_of_a_recorded_event_is_tied_to_that_event(editor_client):
+    source = report_source()
+    save_defaults(editor_client, source)
+    signing = Event.objects.get(citations__source=source, type="agreement")
+    delete(Agreement.objects.get(event=signing))  # as if the MoU had been missed
+    response = editor_client.get(extract_url(source))
+    (form,) = response.context["agreements"].forms
+    assert form["include"].value() and form["event"].value() == 4
+    assert editor_client.post(extract_url(source), form_data(response)).status_code == 302
+    assert Agreement.objects.get(status_changes__source=source).event == signing
+
+
+def test_an_agreement_read_without_a_date_is_offered_without_a_status():
+    undated = AgreementCandidate(
+        sentence="India and Kenya signed an agreement.",
+        start=0,
+        end=10,
+        kind="agreement",
+        title="Agreement between India and Kenya",
+        parties=["IN", "KE"],
+        status="signed",
+        date=None,
+        date_text="",
+        event=None,
+    )
+    (initial,) = review_of([], [undated], Recorded(), {}).agreements
+    assert (initial["include"], initial["status"], initial["event"]) == (True, "", None)
