@@ -95,7 +95,8 @@ def review_of(
                     row.update(who=f"official:{known.pk}", name=known.name)
                 else:
                     proposal = person.proposal
-                    row.update(who=f"new:{proposal.key}", post=proposal.post_title)
+                    # The post is the new person's, set once in the people table.
+                    row["who"] = f"new:{proposal.key}"
                     initial = people.setdefault(proposal.key, _person_initial(proposal))
                     if not initial["country"] and row["role"] == R.HOST and visit is not None:
                         # The host's people are of the host country when the text says
