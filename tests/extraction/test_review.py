@@ -347,3 +347,18 @@ def test_an_agreement_read_without_a_date_is_offered_without_a_status():
     )
     (initial,) = review_of([], [undated], Recorded(), {}).agreements
     assert (initial["include"], initial["status"], initial["event"]) == (True, "", None)
+
+
+def test_a_new_persons_post_corrected_once_gives_one_tenure(editor_client):
+    source = report_source()
+    response = editor_client.get(extract_url(source))
+    people = response.context["people"].forms
+    index = next(i for i, f in enumerate(people) if f["name"].value() == "Joseph Mwangi Otieno")
+    corrected = {f"people-{index}-post_title": "Cabinet Secretary for Foreign Affairs"}
+    assert (
+        editor_client.post(extract_url(source), form_data(response, **corrected)).status_code == 302
+    )
+    otieno = Official.objects.get(name="Joseph Mwangi Otieno")
+    assert list(otieno.tenures.values_list("post__title", flat=True)) == [
+        "Cabinet Secretary for Foreign Affairs"
+    ]
