@@ -1,5 +1,6 @@
-"""The "Extract events" page of a source in admin: the candidates the source's text reports,
-for the editor to tick, correct and save as events with participants and citations."""
+"""The "Extract events" page of a source in admin: the article with what the reader found
+marked on one side, the candidate events and agreements on the other, for the editor to
+correct in place and save in one transaction (extraction.saving)."""
 
 from __future__ import annotations
 
@@ -12,18 +13,24 @@ from django.urls import path, reverse
 
 from events.models import Source, Topic
 from extraction.candidates import extract_candidates
+from extraction.extract import find_agreements
 from extraction.forms import (
+    AgreementFormSet,
     CandidateFormSet,
+    ParticipantFormSet,
     PersonFormSet,
-    candidate_initial,
 )
+from extraction.highlights import marked_text, mentions
 from extraction.inputs import ExtractionInputError, clean_input
-from extraction.matches import same_event, similar_events
 from extraction.outlets import outlet_country
+from extraction.recorded import recorded_from
+from extraction.review import review_of
 from extraction.saving import extraction_save
 
-# Where a service's error lands on a person's form.
+# Where a service's error lands on a form.
 PERSON_FIELDS = {"official.name": "name", "post.title": "post_title", "post.kind": "post_kind"}
+PARTICIPANT_FIELDS = {"official.name": "name", "official": "name", "post.title": "post"}
+FORM_FIELDS = {"date_start": "date_text", "date_end": "date_text", "participants": None}
 
 
 def extraction_urls(model_admin) -> list:
@@ -34,9 +41,13 @@ def extraction_urls(model_admin) -> list:
     return [path("<path:object_id>/extract/", view, name="events_source_extract")]
 
 
+def extract_url(source: Source) -> str:
+    return reverse("admin:events_source_extract", args=[source.pk])
+
+
 def extract_events_view(model_admin, request, object_id):
-    """GET: the candidates of the source's text, as forms to tick and correct. POST: save
-    the ticked ones in one transaction, or show the forms again with what to correct."""
+    """GET: the article and its candidates as forms to correct. POST: save the ticked ones
+    in one transaction, or show the forms again with what to correct."""
     source = model_admin.get_object(request, unquote(object_id))
     if source is None:
         return model_admin._get_obj_does_not_exist_redirect(request, model_admin.opts, object_id)
@@ -53,104 +64,113 @@ def extract_events_view(model_admin, request, object_id):
         messages.error(request, f"Cannot extract events: {error.message} (the source's {where})")
         return redirect(change_url)
 
+    # The outlet's country is the home side when the text names none (extraction.outlets).
+    candidates = extract_candidates(
+        checked.text, checked.published, home_country=outlet_country(source)
+    )
+    agreements = find_agreements(checked.text, checked.published, candidates)
+    recorded = recorded_from(source)
     topics = {"topics": list(Topic.objects.values_list("pk", "name"))}
     if request.method == "POST":
-        people = PersonFormSet(request.POST, prefix="people")
-        events = CandidateFormSet(request.POST, prefix="events", form_kwargs=topics)
-        if people.is_valid() and events.is_valid():
+        forms = _bound(request.POST, topics)
+        if all(formset.is_valid() for formset in forms.values()):
             try:
                 result = extraction_save(
                     source,
-                    [form.reviewed() for form in people],
-                    [form.reviewed() for form in events],
+                    [form.reviewed() for form in forms["people"]],
+                    [form.reviewed() for form in forms["events"]],
+                    [
+                        form.reviewed()
+                        for form in forms["participants"]
+                        if form.cleaned_data["keep"]
+                    ],
+                    [form.reviewed() for form in forms["agreements"]],
                 )
             except ValidationError as error:
-                _attach(error, people, events)
+                _attach(error, forms)
             else:
                 messages.success(request, _summary(result))
                 return redirect(change_url)
         messages.error(request, "Nothing was saved: correct the errors below.")
-        return _render(request, model_admin, source, people, events)
+        return _render(request, model_admin, source, checked, forms, agreements, recorded)
 
-    candidates = extract_candidates(
-        checked.text, checked.published, home_country=outlet_country(source)
-    )
-    if not candidates:
+    if not candidates and not agreements:
         messages.warning(
             request,
             "Found no dated event in the source's text: no sentence names both a date and a "
             "country or official.",
         )
         return redirect(change_url)
-    topic_pks = dict(Topic.objects.values_list("slug", "pk"))
-    proposals, offers, initial = {}, [], []
-    for candidate in candidates:
-        matches = similar_events(
-            candidate.date,
-            candidate.countries,
-            [o.pk for o in candidate.officials],
-            candidate.event_type,
-        )
-        linked = next(
-            (m for m in matches if same_event(m, candidate.date, candidate.event_type)), None
-        )
-        for proposal in candidate.proposals:
-            proposals.setdefault(proposal.key, proposal)
-        offers.append(
-            {
-                "matches": matches,
-                "officials": [o.pk for o in candidate.officials],
-                "people": [(p.key, p.name) for p in candidate.proposals],
-            }
-        )
-        initial.append(candidate_initial(candidate, linked, topic_pks))
-    people = PersonFormSet(
-        prefix="people",
-        initial=[
-            {
-                "create": True,
-                "key": p.key,
-                "name": p.name,
-                "country": p.country or "",
-                "post_title": p.post_title,
-                "post_kind": p.post_kind,
-                "accredited_to": p.accredited_to or "",
-            }
-            for p in proposals.values()
-        ],
+    review = review_of(
+        candidates, agreements, recorded, dict(Topic.objects.values_list("slug", "pk"))
     )
-    events = CandidateFormSet(prefix="events", initial=initial, offers=offers, form_kwargs=topics)
-    return _render(request, model_admin, source, people, events, candidates=candidates)
+    forms = {
+        "events": CandidateFormSet(
+            prefix="events", initial=review.events, offers=review.event_offers, form_kwargs=topics
+        ),
+        "participants": ParticipantFormSet(prefix="participants", initial=review.participants),
+        "people": PersonFormSet(prefix="people", initial=review.people),
+        "agreements": AgreementFormSet(
+            prefix="agreements", initial=review.agreements, offers=review.agreement_offers
+        ),
+    }
+    return _render(request, model_admin, source, checked, forms, agreements, recorded)
 
 
-def _render(request, model_admin, source: Source, people, events, candidates=None):
+def _bound(data, topics) -> dict:
+    return {
+        "events": CandidateFormSet(data, prefix="events", form_kwargs=topics),
+        "participants": ParticipantFormSet(data, prefix="participants"),
+        "people": PersonFormSet(data, prefix="people"),
+        "agreements": AgreementFormSet(data, prefix="agreements"),
+    }
+
+
+def _render(request, model_admin, source: Source, checked, forms, agreements, recorded):
+    events = forms["events"]
+    rows: dict[int, list] = {}
+    for form in forms["participants"]:
+        index = form["event"].value()
+        rows.setdefault(int(index) if str(index).isdigit() else -1, []).append(form)
+    cards = [(number, form, rows.get(number, [])) for number, form in enumerate(events)]
+    found = mentions(checked.text, checked.published, agreements)
+    media = model_admin.media
+    for formset in forms.values():
+        media += formset.media
     context = {
         **model_admin.admin_site.each_context(request),
         "opts": model_admin.opts,
         "original": source,
         "title": f"Extract events: {source}",
-        "people": people,
-        "events": events,
+        "cards": cards,
+        "orphans": rows.get(-1, []),
+        **forms,
+        "article": marked_text(checked.text, found),
+        "recorded": recorded,
         "published": source.published_at,
-        "media": model_admin.media + people.media + events.media,
+        "media": media,
     }
     return TemplateResponse(request, "admin/events/source/extract.html", context)
 
 
-def _attach(error: ValidationError, people, events) -> None:
+def _attach(error: ValidationError, forms: dict) -> None:
     """Put each error of the save on the form and field it names ("events.2.title")."""
     for key, messages_ in error.message_dict.items():
         group, _, rest = key.partition(".")
         index, _, field = rest.partition(".")
-        formset = events if group == "events" else people
+        formset = forms.get(group, forms["events"])
         if not index.isdigit() or int(index) >= len(formset.forms):
             formset._non_form_errors = formset.non_form_errors() + messages_
             continue
         form = formset.forms[int(index)]
-        field = PERSON_FIELDS.get(field, field) if group == "people" else field
-        field = {"date_start": "date_text", "date_end": "date_text"}.get(field, field)
+        if group == "people":
+            field = PERSON_FIELDS.get(field, field)
+        elif group == "participants":
+            field = PARTICIPANT_FIELDS.get(field, field)
+        else:
+            field = FORM_FIELDS.get(field.split(".")[0], field) if field else field
         if field not in form.fields:
-            messages_ = [f"{field}: {m}" if field else m for m in messages_]
+            messages_ = [f"{key}: {m}" for m in messages_]
             field = None
         for message in messages_:
             form.add_error(field, message)
@@ -164,4 +184,8 @@ def _summary(result) -> str:
         parts.append(f"{len(result.already_cited)} already cited it")
     if result.people:
         parts.append(f"added {len(result.people)} official(s)")
+    if result.relations:
+        parts.append(f"linked {len(result.relations)} event(s) to another")
+    if result.agreements:
+        parts.append(f"recorded {len(result.agreements)} agreement(s)")
     return "; ".join(parts) + "."

@@ -1,5 +1,6 @@
 """Extraction's entry point: candidate events of an article, from checked input."""
 
+from extraction.agreements import AgreementCandidate, find_agreements
 from extraction.candidates import Candidate, CandidatePerson, extract_candidates
 from extraction.inputs import (
     MAX_TEXT_CHARS,
@@ -26,6 +27,7 @@ def extract_from_input(text, published, home_country=None) -> list[Candidate]:
 
 __all__ = [
     "MAX_TEXT_CHARS",
+    "AgreementCandidate",
     "Candidate",
     "CandidatePerson",
     "ExtractionInput",
@@ -34,4 +36,5 @@ __all__ = [
     "clean_input",
     "extract_candidates",
     "extract_from_input",
+    "find_agreements",
 ]

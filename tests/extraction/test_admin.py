@@ -2,7 +2,6 @@
 saved as events with participants and citations in one transaction, known events linked
 rather than duplicated, bad input refused with nothing saved."""
 
-import json
 from datetime import UTC, datetime
 
 import pytest
@@ -43,16 +42,17 @@ def form_data(response, **changes):
     """POST data as a browser sends the rendered page, with `changes` as {"events-0-title":
     value}; None unticks a box."""
     data = {}
-    for formset in (response.context["events"], response.context["people"]):
-        for name in formset.management_form.fields:
-            data[formset.management_form.add_prefix(name)] = str(
-                formset.management_form[name].value()
+    for name in ("events", "participants", "people", "agreements"):
+        formset = response.context[name]
+        for field in formset.management_form.fields:
+            data[formset.management_form.add_prefix(field)] = str(
+                formset.management_form[field].value()
             )
         for form in formset.forms:
-            for name in form.fields:
-                value = _value(form[name])
+            for field in form.fields:
+                value = _value(form[field])
                 if value is not None:
-                    data[form.add_prefix(name)] = value
+                    data[form.add_prefix(field)] = value
     for key, value in changes.items():
         if value is None:
             data.pop(key, None)
@@ -67,24 +67,25 @@ def test_the_change_page_has_the_extract_button(editor_client):
     assert extract_url(source) in response.content.decode()
 
 
-def test_the_seed_source_shows_its_candidates_linked_to_the_recorded_events(editor_client):
+def test_the_seed_source_shows_its_events_as_already_saved_and_offers_none(editor_client):
     source = Source.objects.get(headline__startswith="Ukraine, India")
     response = editor_client.get(extract_url(source))
     assert response.status_code == 200
     forms = response.context["events"].forms
     assert len(forms) == 7
-    assert [f["date_text"].value() for f in forms if f["include"].value()] == [
+    # The seed's events cite the seed source: each candidate is shown as saved, unticked.
+    saved = [f for f in forms if f.saved is not None]
+    assert [f["date_text"].value() for f in saved if f["type"].value() != "other"] == [
         "26 Oct 2024",
         "late Sep 2024",
         "Aug 2024",
         "8 Jul 2024",
         "8 Jul 2024",
     ]
-    # Every dated event of the seed is already recorded: each is offered for linking.
-    recorded = {str(e.public_id) for e in Event.objects.all()}
-    assert all(f["action"].value() in recorded for f in forms if f["include"].value())
+    assert not any(f["include"].value() for f in forms)
+    assert all(f["action"].value() == str(f.saved.public_id) for f in saved)
     content = response.content.decode()
-    assert "Herman Smetanin" in content and "link to: 26 Oct 2024" in content
+    assert "Already saved from this source" in content and "Herman Smetanin" in content
 
 
 def test_saving_ticked_candidates_creates_events_participants_citations_and_people(
@@ -165,13 +166,15 @@ def test_a_failure_in_one_event_saves_nothing_at_all(editor_client):
     source = new_source()
     response = editor_client.get(extract_url(source))
     counts = (Event.objects.count(), Official.objects.count(), Citation.objects.count())
-    bad_roles = json.dumps({"country:RU": "not-a-role"})
+    # The strike's first participant row loses its country: it then names no one.
+    rows = response.context["participants"].forms
+    row = next(i for i, f in enumerate(rows) if f["event"].value() == 1)
     response = editor_client.post(
-        extract_url(source), form_data(response, **{"events-1-roles": bad_roles})
+        extract_url(source), form_data(response, **{f"participants-{row}-country": ""})
     )
     assert response.status_code == 200
     assert "Nothing was saved" in response.content.decode()
-    assert response.context["events"].forms[1].errors
+    assert response.context["participants"].forms[row].errors["name"]
     assert (Event.objects.count(), Official.objects.count(), Citation.objects.count()) == counts
     assert not Participant.objects.filter(event__citations__source=source).exists()
 
