@@ -634,20 +634,26 @@ RELATION_LATEST = 5
 
 class RelationView(APIView):
     """What two countries did together: counts by year and type, agreements and their
-    status, the latest events and quotes."""
+    status, the latest events and quotes. The event filters narrow the shared events
+    (`?date_after=2024&type=visit`), and the counts, events and quotes with them; a
+    `country=` names further countries every event must also involve."""
 
     permission_classes = [ReadOnly]
+    filterset_class = EventFilter
+    # The schema reads the event filters from these (filters=True).
+    queryset = Event.objects.all()
+    filter_backends = [FilterSetBackend]
 
-    @extend_schema(responses=RelationSummarySerializer)
+    @extend_schema(responses=RelationSummarySerializer, filters=True)
     @read_conditional
     def get(self, request, first, second):
-        check_query_parameters(request, self, None)
+        check_query_parameters(request, self, EventFilter)
         a, b = Country.objects.by_code(first).first(), Country.objects.by_code(second).first()
         if a is None or b is None:
             raise Http404("Unknown country code.")
         if a == b:
             raise ValidationError({"countries": ["Name two different countries."]})
-        summary = relation_summary(a, b)
+        summary = relation_summary(a, b, *self.filtered_events(request, a, b))
         pair = "-".join(sorted([a.iso_alpha2, b.iso_alpha2]))
         context = {"request": request}
         reader = EventReader(links=event_links(request))
@@ -671,3 +677,13 @@ class RelationView(APIView):
                 "timeline_url": request.build_absolute_uri(f"/timeline/relations/{pair}/"),
             }
         )
+
+    def filtered_events(self, request, a: Country, b: Country):
+        """The events of both countries matching the request's event filters, and the
+        filters' cleaned values (which let the counts come from the tallies)."""
+        data = request.query_params.copy()
+        data.setlist("country", [a.iso_alpha2, b.iso_alpha2, *data.getlist("country")])
+        event_filter = EventFilter(data, queryset=self.queryset.all(), request=request)
+        if not event_filter.is_valid():
+            raise ValidationError(event_filter.errors)
+        return event_filter.qs, event_filter.form.cleaned_data
