@@ -5,6 +5,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from events.api import views
+from events.api.groupings import GroupingViewSet
 from extraction.api import ExtractView
 
 router = DefaultRouter()
@@ -17,6 +18,7 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("participants", views.ParticipantViewSet, basename="participant")
+router.register("groupings", GroupingViewSet, basename="grouping")
 
 app_name = "api"
 
