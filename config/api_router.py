@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 
 from events.api import views
 from events.api.groupings import GroupingViewSet
+from events.api.posts import PostViewSet, TenureViewSet
 from extraction.api import ExtractView
 
 router = DefaultRouter()
@@ -19,6 +20,8 @@ router.register("statements", views.StatementViewSet, basename="statement")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("participants", views.ParticipantViewSet, basename="participant")
 router.register("groupings", GroupingViewSet, basename="grouping")
+router.register("posts", PostViewSet, basename="post")
+router.register("tenures", TenureViewSet, basename="tenure")
 
 app_name = "api"
 

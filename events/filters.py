@@ -422,6 +422,46 @@ class OfficialFilter(UpdatedSinceMixin):
         )
 
 
+class PostFilter(UpdatedSinceMixin):
+    country = CountryCodesFilter(method="filter_country", label="Country (any of them)")
+    kind = django_filters.MultipleChoiceFilter(choices=Post.Kind.choices)
+    organization = RecordRefFilter(
+        queryset=Organization.objects.all(), noun="organization", label="Organization"
+    )
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title")
+
+    class Meta:
+        model = Post
+        fields = []
+
+    def filter_country(self, queryset, name, countries):
+        return queryset.filter(country__in=countries)
+
+
+class TenureFilter(UpdatedSinceMixin):
+    official = RecordRefFilter(
+        queryset=Official.objects.all(), noun="official", name_field="name", label="Official"
+    )
+    country = CountryCodesFilter(method="filter_country", label="The post's country (any)")
+    post = RecordRefFilter(
+        queryset=Post.objects.all(), noun="post", slug_field=None, label="Post (id)"
+    )
+    on = FuzzyBoundFilter(
+        side="start", method="filter_on", label="In office on (a day; a month or year: its first)"
+    )
+
+    class Meta:
+        model = Tenure
+        fields = []
+
+    def filter_country(self, queryset, name, countries):
+        return queryset.filter(post__country__in=countries)
+
+    def filter_on(self, queryset, name, day):
+        # in_office_on orders most recently started first; the list keeps its own order.
+        return queryset.filter(pk__in=Tenure.objects.in_office_on(day).order_by().values("pk"))
+
+
 class OrganizationFilter(UpdatedSinceMixin):
     country = CountryCodesFilter(method="filter_country", label="Country")
     kind = django_filters.MultipleChoiceFilter(choices=Organization.Kind.choices)

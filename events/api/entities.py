@@ -215,7 +215,9 @@ class OfficialSerializer(RecordSerializer):
     country = CountryCodeField(required=False, allow_null=True)
     slug = serializers.SlugField(required=False, max_length=80)
     other_names = OtherNameSerializer(source="names", many=True, required=False)
-    tenures = TenureReadSerializer(many=True, read_only=True, help_text="Posts held (read only).")
+    tenures = TenureReadSerializer(
+        many=True, read_only=True, help_text="Posts held (read only: written at /api/tenures/)."
+    )
 
     class Meta:
         model = Official
@@ -231,6 +233,20 @@ class OfficialSerializer(RecordSerializer):
             "created_at",
             "updated_at",
         ]
+
+    def to_internal_value(self, data):
+        # Read-only here, so DRF would drop them unsaid: a client would believe its
+        # posts saved. They are records of their own, written at /api/tenures/.
+        if isinstance(data, dict) and "tenures" in data:
+            raise serializers.ValidationError(
+                {
+                    "tenures": [
+                        "Posts held are not written here: send each to /api/tenures/ "
+                        '({"official", "post", "start", "end"}).'
+                    ]
+                }
+            )
+        return super().to_internal_value(data)
 
     def validate_other_names(self, names):
         return distinct_names(names)
