@@ -135,6 +135,20 @@ class FilterSetBackend(CheckedFilterBackend):
         return view.filterset
 
 
+class LocatedCreateMixin(mixins.CreateModelMixin):
+    """Creates as DRF does, answering the created record's API URL as `Location` (DRF's
+    own takes the body's `url`, which for a source is the article's)."""
+
+    def perform_create(self, serializer):
+        self.created = serializer.save()
+
+    def get_success_headers(self, data):
+        kwarg = self.lookup_url_kwarg or self.lookup_field
+        value = getattr(self.created, self.lookup_field)
+        url = reverse(f"api:{self.basename}-detail", kwargs={kwarg: value}, request=self.request)
+        return {"Location": url}
+
+
 class InUseConflict(ValidationError):
     status_code = status.HTTP_409_CONFLICT
 
@@ -398,7 +412,7 @@ class RecordViewSet(
     DeletedFeedMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
+    LocatedCreateMixin,
     mixins.UpdateModelMixin,
     ServiceDestroyMixin,
     viewsets.GenericViewSet,
@@ -414,7 +428,7 @@ class RecordViewSet(
 class CountryViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
+    LocatedCreateMixin,
     mixins.UpdateModelMixin,
     ServiceDestroyMixin,
     viewsets.GenericViewSet,
@@ -440,7 +454,7 @@ class CountryViewSet(
 class TopicViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
+    LocatedCreateMixin,
     mixins.UpdateModelMixin,
     ServiceDestroyMixin,
     viewsets.GenericViewSet,
