@@ -206,12 +206,19 @@ class SlugsFilter(django_filters.ModelMultipleChoiceFilter):
     """Records by slug, repeatable: any of them."""
 
 
+# The API's event list may also be read in the order events changed (for syncs and
+# "recently changed" panels); the timeline and the participants' list keep to dates.
+UPDATE_ORDERINGS = ("updated_at", "-updated_at")
+
+
 class OrderingFilter(django_filters.ChoiceFilter):
     """The chronological order, newest first unless `ordering=date`: applied last (filters
     run in the order they are declared), once the filters have chosen the index the order
     is read from (Event.objects.involving)."""
 
     def filter(self, queryset, value):
+        if value in UPDATE_ORDERINGS:
+            return queryset.by_update(latest_first=value.startswith("-"))
         return queryset.chronological() if value == "date" else queryset.newest_first()
 
 
@@ -349,6 +356,21 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, text):
         return queryset.search(text)
+
+
+class EventListFilter(EventFilter):
+    """The API's event list: the event filters, and the order of change besides dates."""
+
+    ordering = OrderingFilter(
+        choices=[
+            ("-date", "newest first"),
+            ("date", "oldest first"),
+            ("-updated_at", "last changed first"),
+            ("updated_at", "first changed first"),
+        ],
+        empty_label=None,
+        label="Order",
+    )
 
 
 # Filters for the records around events ------------------------------------------------------

@@ -42,9 +42,11 @@ from events.api.parameters import CheckedFilterBackend, check_query_parameters
 from events.api.permissions import ReadOnly
 from events.api.renderers import JSONParser
 from events.filters import (
+    UPDATE_ORDERINGS,
     AgreementFilter,
     CountryFilter,
     EventFilter,
+    EventListFilter,
     OfficialFilter,
     OrganizationFilter,
     SourceFilter,
@@ -118,6 +120,20 @@ def read_all(queryset, reader, newest_first: bool):
         if len(chunk) < EXPORT_CHUNK:
             return
         page = queryset.after(reader.keys[-1], newest_first=newest_first)
+
+
+def read_all_by_update(queryset, reader, latest_first: bool):
+    """read_all for events in the order they changed: each chunk starts after the last
+    event read's (updated_at, pk), looked up by its key (one row's read a chunk)."""
+    page = queryset
+    while True:
+        chunk = reader.read(page[:EXPORT_CHUNK])
+        yield from chunk
+        if len(chunk) < EXPORT_CHUNK:
+            return
+        last_pk = reader.keys[-1][-1]
+        key = Event.objects.filter(pk=last_pk).values_list("updated_at", "pk").get()
+        page = queryset.updated_after(key, latest_first=latest_first)
 
 
 def streamed(lines, content_type: str, filename: str) -> StreamingHttpResponse:
@@ -241,7 +257,7 @@ class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, views
 
     queryset = Event.objects.all()
     serializer_class = EventSerializer
-    filterset_class = EventFilter
+    filterset_class = EventListFilter
     filter_backends = [FilterSetBackend]
     pagination_class = EventPagination
     lookup_field = "public_id"
@@ -277,11 +293,29 @@ class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, views
         export = EXPORTS.get(request.accepted_renderer.format)
         if export:
             return self.export(events, *export)
+        if self._by_update() and "cursor" in request.query_params:
+            # A cursor carries an event's place in the date order.
+            raise ValidationError(
+                {
+                    "cursor": [
+                        "Cursors follow the date order (ordering=date or -date); with "
+                        "ordering=updated_at, page with page= (or sync with updated_since)."
+                    ]
+                }
+            )
         return self.get_paginated_response(self.paginate_queryset(events))
 
     def export(self, events, writer, content_type, filename):
-        rows = read_all(events, self.reader(all_fields=True), self._newest_first())
+        reader = self.reader(all_fields=True)
+        if self._by_update():
+            latest_first = self.request.query_params["ordering"].startswith("-")
+            rows = read_all_by_update(events, reader, latest_first)
+        else:
+            rows = read_all(events, reader, self._newest_first())
         return streamed(writer(rows), content_type, filename)
+
+    def _by_update(self) -> bool:
+        return self.request.query_params.get("ordering") in UPDATE_ORDERINGS
 
     def _newest_first(self) -> bool:
         return self.request.query_params.get("ordering") != "date"
