@@ -253,9 +253,14 @@ def _list(text_: str | None) -> list:
 
 
 def iso_timestamp(value: str | None) -> str | None:
-    """A timestamp the database wrote in ISO form, with six digits of fraction when it
-    has one (PostgreSQL trims trailing zeros; Python's isoformat does not)."""
-    if value is None or "." not in value:
+    """A UTC timestamp the database (or isoformat) wrote in ISO form, as the API writes
+    every time: six digits of fraction when it has one (PostgreSQL trims trailing zeros;
+    Python's isoformat does not), and Z for UTC ("2024-10-27T04:15:00Z")."""
+    if value is None:
+        return value
+    if value.endswith("+00:00"):
+        value = value[: -len("+00:00")] + "Z"
+    if "." not in value:
         return value
     head, _, rest = value.partition(".")
     length = len(rest) - len(rest.lstrip("0123456789"))

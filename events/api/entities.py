@@ -2,7 +2,10 @@
 agreements, sources, statements, topics. Records are named by public id (countries by ISO
 code, topics by slug); links are written as an id or slug, or as the object reads return."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -60,12 +63,26 @@ class ServiceWrites:
         return record_save(record)
 
 
+class UTCDateTimeField(serializers.DateTimeField):
+    """A time as the whole API writes one: ISO 8601 in UTC with a Z
+    ("2024-10-27T04:15:00Z"), whatever zone admin shows times in (DJANGO_TIME_ZONE)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("default_timezone", dt.UTC)
+        super().__init__(**kwargs)
+
+
 class RecordSerializer(ServiceWrites, serializers.ModelSerializer):
     """Public id as `id`, and the sync timestamps, read-only."""
 
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: UTCDateTimeField,
+    }
+
     id = serializers.UUIDField(source="public_id", read_only=True)
-    created_at = serializers.DateTimeField(read_only=True)
-    updated_at = serializers.DateTimeField(read_only=True)
+    created_at = UTCDateTimeField(read_only=True)
+    updated_at = UTCDateTimeField(read_only=True)
 
 
 @extend_schema_field(RefSerializer)

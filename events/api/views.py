@@ -68,6 +68,7 @@ from events.projection import (
     ParticipantReader,
     ParticipantRowSerializer,
     UnknownFields,
+    iso_timestamp,
     parse_fields,
 )
 from events.selectors import (
@@ -216,7 +217,10 @@ class DeletedFeedMixin:
         removed = removed.exclude(public_id__in=model.objects.values("public_id"))
         rows = self.paginate_queryset(removed.order_by("history_date", "history_id"))
         return self.get_paginated_response(
-            [{"id": str(r.public_id), "deleted_at": r.history_date.isoformat()} for r in rows]
+            [
+                {"id": str(r.public_id), "deleted_at": iso_timestamp(r.history_date.isoformat())}
+                for r in rows
+            ]
         )
 
 
@@ -226,7 +230,8 @@ def _event_version(request, public_id=None, **kwargs):
     if public_id is None:
         return None
     version = _event_modified(request, public_id)
-    return version_etag(version.isoformat(), request) if version else None
+    # As the body writes its updated_at, which a create's ETag is made from.
+    return version_etag(iso_timestamp(version.isoformat()), request) if version else None
 
 
 def _event_modified(request, public_id=None, **kwargs):
