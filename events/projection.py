@@ -303,14 +303,20 @@ def _date(name) -> Callable:
 
 
 CODINGS = {
-    (event_type, planned): {
+    (event_type, status): {
         "plover_event": coding.plover_event,
         "plover_mode": coding.plover_mode,
         "cameo_root": coding.cameo_root,
     }
     for event_type in EventType.values
-    for planned in (False, True)
-    for coding in [coding_for(event_type, planned=planned)]
+    for status in Event.Status.values
+    for coding in [
+        coding_for(
+            event_type,
+            planned=status == Event.Status.PLANNED,
+            cancelled=status == Event.Status.CANCELLED,
+        )
+    ]
 }
 CODING = type(
     "Coding",
@@ -362,8 +368,11 @@ EVENT: dict[str, Field] = {
     "title": _column("title", text()),
     "type": _column("type", serializers.ChoiceField(choices=EventType.choices)),
     "coding": Field(
-        CODING(help_text="PLOVER and CAMEO codes of the type (planned events as AGREE)."),
-        lambda reader, row: CODINGS[row["type"], row["status"] == "planned"],
+        CODING(
+            help_text="PLOVER and CAMEO codes of the type (planned events as AGREE, "
+            "cancelled ones as REJECT)."
+        ),
+        lambda reader, row: CODINGS[row["type"], row["status"]],
         columns=("type", "status"),
     ),
     "status": _column(

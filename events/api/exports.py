@@ -1,5 +1,6 @@
 """Event exports: what a filtered event list looks like as CSV (spreadsheets), ICS
-(calendars), TimelineJS JSON, GeoJSON (maps) and PLOVER-style JSON Lines (event data).
+(calendars), TimelineJS JSON, GeoJSON (maps) and PLOVER JSON Lines (event data:
+events.api.plover).
 
 Each writer takes the event dicts of `events.projection.EventReader` and yields text, so
 exports stream at any size and say exactly what the API says. Dates carry their EDTF form
@@ -15,6 +16,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from rest_framework.renderers import BaseRenderer
 
+from events.api.plover import plover_export
 from events.api.renderers import FastJSONRenderer
 from events.projection import PARTICIPANT_COLUMNS
 
@@ -317,90 +319,6 @@ def geojson_export(events: Iterable[dict]) -> Iterator[str]:
         yield ("" if first else ",") + json.dumps(feature)
         first = False
     yield "]}"
-
-
-# PLOVER -----------------------------------------------------------------------------------
-
-# Which side of a PLOVER record each role stands on. Symmetric roles (participant,
-# signatory, delegate) go to the actor side for the first named and the recipient side
-# for the rest, since PLOVER has no "both".
-ACTOR_ROLES = {"visitor", "actor", "speaker", "head_of_delegation"}
-RECIPIENT_ROLES = {"host", "target", "subject"}
-
-
-def plover_side(participants: list[dict]) -> tuple[list, list, list]:
-    actors, recipients, others = [], [], []
-    for p in participants:
-        entry = {
-            "name": (p["official"] or p["organization"] or {}).get("name") or p["country"],
-            "country": p["country"],
-            "role": p["role"],
-            "post": p["post"]["title"] if p["post"] else None,
-        }
-        if p["role"] in ACTOR_ROLES:
-            actors.append(entry)
-        elif p["role"] in RECIPIENT_ROLES:
-            recipients.append(entry)
-        elif p["role"] == "mediator":
-            others.append(entry)
-        elif not actors:
-            actors.append(entry)
-        else:
-            recipients.append(entry)
-    return actors, recipients, others
-
-
-def plover_record(event: dict) -> dict | None:
-    coding = event["coding"]
-    if coding["plover_event"] is None:
-        return None
-    actors, recipients, mediators = plover_side(event["participants"])
-    location = event["location"]
-    return {
-        "id": event["id"],
-        "event_type": coding["plover_event"],
-        "mode": coding["plover_mode"],
-        "contexts": event["topics"],
-        "cameo_root": coding["cameo_root"],
-        "event_date": event["date_start"],
-        "date_start": event["date_start"],
-        "date_end": event["date_end"],
-        "date_precision": event["date_precision"],
-        "date_edtf": event["date_edtf"],
-        "actor": actors,
-        "actor_country": sorted({a["country"] for a in actors if a["country"]}),
-        "recipient": recipients,
-        "recipient_country": sorted({r["country"] for r in recipients if r["country"]}),
-        "mediator": mediators,
-        "event_text": event["summary"] or event["title"],
-        "location": {
-            "name": location["name"],
-            "country": location["country"],
-            "lat": location["latitude"],
-            "lon": location["longitude"],
-        },
-        "citation": [
-            {
-                "source_id": s["id"],
-                "headline": s["headline"],
-                "publisher": s["publisher"],
-                "url": s["url"],
-                "published": s["published_at"],
-                "excerpt": s["excerpt"],
-            }
-            for s in event["sources"]
-        ],
-        "url": event["timeline_url"],
-    }
-
-
-def plover_export(events: Iterable[dict]) -> Iterator[str]:
-    """PLOVER-style JSON Lines: one record an event, actors and recipients as lists.
-    Events with no PLOVER category (statements, appointments, elections) are left out."""
-    for event in events:
-        record = plover_record(event)
-        if record is not None:
-            yield json.dumps(record) + "\n"
 
 
 EXPORTS = {

@@ -292,7 +292,11 @@ class Event(FuzzyDated, DomainModel):
 
     @property
     def coding(self) -> Coding:
-        return coding_for(self.type, planned=self.status == self.Status.PLANNED)
+        return coding_for(
+            self.type,
+            planned=self.status == self.Status.PLANNED,
+            cancelled=self.status == self.Status.CANCELLED,
+        )
 
 
 class EventCountryQuerySet(models.QuerySet):
