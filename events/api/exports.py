@@ -11,12 +11,12 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from rest_framework.renderers import BaseRenderer
 
-from events.api.plover import plover_export
+from events.api.plover import PLOVER_KEYS, plover_export
 from events.api.renderers import FastJSONRenderer
 from events.projection import PARTICIPANT_COLUMNS
 
@@ -112,7 +112,7 @@ def participant_label(p: dict) -> str:
     return f"{who}{post}{country} ({p['role']})"
 
 
-def csv_row(event: dict) -> list:
+def csv_row(event: dict, columns: Sequence[str] = CSV_COLUMNS) -> list:
     location = event["location"]
     row = {
         **{k: event[k] for k in CSV_COLUMNS if k in event},
@@ -127,7 +127,7 @@ def csv_row(event: dict) -> list:
         "agreements": "; ".join(f"{a['title']} ({a['status']})" for a in event["agreements"]),
         "source_urls": " ".join(s["url"] for s in event["sources"] if s["url"]),
     }
-    return [spreadsheet_safe("" if row[k] is None else row[k]) for k in CSV_COLUMNS]
+    return [spreadsheet_safe("" if row[k] is None else row[k]) for k in columns]
 
 
 def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
@@ -143,18 +143,22 @@ def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def csv_export(events: Iterable[dict]) -> Iterator[str]:
-    """One row an event; lists joined with ";"."""
-    return csv_lines(CSV_COLUMNS, (csv_row(event) for event in events))
+def csv_export(events: Iterable[dict], columns: Sequence[str] | None = None) -> Iterator[str]:
+    """One row an event; lists joined with ";". `columns`: those of CSV_COLUMNS only."""
+    columns = columns or CSV_COLUMNS
+    return csv_lines(columns, (csv_row(event, columns) for event in events))
 
 
-def participants_csv_export(rows: Iterable[dict]) -> Iterator[str]:
+def participants_csv_export(
+    rows: Iterable[dict], columns: Sequence[str] | None = None
+) -> Iterator[str]:
     """One row a participant (events.projection.PARTICIPANT_ROW): empty cells for what a
     participant does not have (an official, a post)."""
+    columns = columns or PARTICIPANT_COLUMNS
     return csv_lines(
-        PARTICIPANT_COLUMNS,
+        columns,
         (
-            [spreadsheet_safe("" if row[k] is None else str(row[k])) for k in PARTICIPANT_COLUMNS]
+            [spreadsheet_safe("" if row[k] is None else str(row[k])) for k in columns]
             for row in rows
         ),
     )
@@ -296,8 +300,11 @@ GEO_PROPERTIES = [
 ]
 
 
-def geojson_export(events: Iterable[dict]) -> Iterator[str]:
-    """A FeatureCollection of the events that have coordinates."""
+def geojson_export(
+    events: Iterable[dict], properties: Sequence[str] | None = None
+) -> Iterator[str]:
+    """A FeatureCollection of the events that have coordinates; `properties`: only those
+    of GEOJSON_PROPERTIES."""
     yield '{"type": "FeatureCollection", "features": ['
     first = True
     for event in events:
@@ -316,10 +323,20 @@ def geojson_export(events: Iterable[dict]) -> Iterator[str]:
                 "location": location["name"],
             },
         }
+        if properties is not None:
+            kept = feature["properties"]
+            feature["properties"] = {k: kept[k] for k in properties}
         yield ("" if first else ",") + json.dumps(feature)
         first = False
     yield "]}"
 
+
+# What `fields=` chooses from in each export; those absent have a fixed shape.
+EXPORT_FIELDS = {
+    "csv": CSV_COLUMNS,
+    "geojson": [*GEO_PROPERTIES, "location"],
+    "plover": PLOVER_KEYS,
+}
 
 EXPORTS = {
     "csv": (csv_export, "text/csv; charset=utf-8", "events.csv"),

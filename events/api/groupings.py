@@ -6,6 +6,7 @@ from drf_spectacular.utils import extend_schema
 from rest_framework import serializers, viewsets
 from rest_framework.response import Response
 
+from events.api.fields import FIELDS_PARAMETER, chosen_fields, only
 from events.api.parameters import check_query_parameters
 from events.api.permissions import ReadOnly
 from events.groupings import all_groupings, grouping_named
@@ -38,16 +39,23 @@ class GroupingViewSet(viewsets.ViewSet):
     permission_classes = [ReadOnly]
     lookup_field = "code"
     lookup_value_regex = "[^/]+"
+    query_parameters = ("fields",)
 
-    @extend_schema(responses=GroupingSerializer(many=True))
+    @extend_schema(responses=GroupingSerializer(many=True), parameters=[FIELDS_PARAMETER])
     def list(self, request):
         check_query_parameters(request, self, None)
-        return Response(GroupingSerializer(all_groupings(), many=True).data)
+        names = self._fields(request)
+        return Response(list(only(GroupingSerializer(all_groupings(), many=True).data, names)))
 
-    @extend_schema(responses=GroupingSerializer)
+    @extend_schema(responses=GroupingSerializer, parameters=[FIELDS_PARAMETER])
     def retrieve(self, request, code=None):
         check_query_parameters(request, self, None)
+        names = self._fields(request)
         grouping = grouping_named(code)
         if grouping is None:
             raise Http404("No grouping with that code.")
-        return Response(GroupingSerializer(grouping).data)
+        return Response(next(only([GroupingSerializer(grouping).data], names)))
+
+    @staticmethod
+    def _fields(request):
+        return chosen_fields(request.query_params.get("fields"), list(GroupingSerializer().fields))

@@ -20,7 +20,7 @@ beyond those provided here").
 """
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 
 from events.event_types import coding_for, topic_contexts
 from events.models import Country
@@ -122,9 +122,35 @@ def plover_record(event: dict, countries: dict) -> dict | None:
     }
 
 
-def plover_export(events: Iterable[dict]) -> Iterator[str]:
-    """PLOVER JSON Lines, one record an event; events with no PLOVER category are left
-    out."""
+# Every key of a record, in order (what `fields=` chooses from).
+PLOVER_KEYS = [
+    "id",
+    "date",
+    "enddate",
+    "event",
+    "event_type",
+    "mode",
+    "context",
+    "actor",
+    "recipient",
+    "event_loc",
+    "event_text",
+    "cite_info",
+    "status",
+    "title",
+    "date_precision",
+    "date_edtf",
+    "cameo_root",
+    "topics",
+    "mediator",
+    "citations",
+    "url",
+]
+
+
+def plover_export(events: Iterable[dict], keys: Sequence[str] | None = None) -> Iterator[str]:
+    """PLOVER JSON Lines, one record an event (`keys`: only those of PLOVER_KEYS);
+    events with no PLOVER category are left out."""
     countries = {
         alpha2: (alpha3, name)
         for alpha2, alpha3, name in Country.objects.values_list("iso_alpha2", "iso_alpha3", "name")
@@ -132,4 +158,6 @@ def plover_export(events: Iterable[dict]) -> Iterator[str]:
     for event in events:
         record = plover_record(event, countries)
         if record is not None:
+            if keys is not None:
+                record = {key: record[key] for key in keys}
             yield json.dumps(record, ensure_ascii=False) + "\n"

@@ -102,7 +102,8 @@ class TenureSerializer(RecordSerializer):
     def to_representation(self, tenure):
         data = super().to_representation(tenure)
         # The post as an official's tenures show it, so both read alike.
-        data["post"] = TenureReadSerializer(tenure).data["post"]
+        if "post" in data:
+            data["post"] = TenureReadSerializer(tenure).data["post"]
         return data
 
     def validate(self, data):

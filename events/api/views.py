@@ -26,12 +26,15 @@ from edge.conditional import cache_control, conditional_on_revision, version_eta
 from events.api import entities
 from events.api.events import EventInputSerializer, EventSerializer, api_errors
 from events.api.exports import (
+    EXPORT_FIELDS,
     EXPORT_RENDERERS,
     EXPORTS,
     CSVRenderer,
     JSONErrorsMixin,
     participants_csv_export,
 )
+from events.api.fields import FIELDS_PARAMETER as RECORD_FIELDS
+from events.api.fields import FieldsMixin, chosen_fields, only
 from events.api.pagination import (
     PAGE_SIZE_HELP,
     BoundedPageNumberPagination,
@@ -64,6 +67,7 @@ from events.models import (
     Topic,
 )
 from events.projection import (
+    PARTICIPANT_COLUMNS,
     EventReader,
     ParticipantReader,
     ParticipantRowSerializer,
@@ -92,7 +96,8 @@ FIELDS_PARAMETER = OpenApiParameter(
     "fields",
     str,
     description="Comma-separated fields to return (default: all), e.g. "
-    "id,title,date_label,countries,participants.",
+    "id,title,date_label,countries,participants. With an export, its columns (csv), "
+    "properties (geojson) or keys (plover); ics and timelinejs have a fixed shape (400).",
 )
 EXPORT_CHUNK = 500
 
@@ -312,12 +317,27 @@ class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, views
 
     def export(self, events, writer, content_type, filename):
         reader = self.reader(all_fields=True)
+        writer = self._narrowed(writer)
         if self._by_update():
             latest_first = self.request.query_params["ordering"].startswith("-")
             rows = read_all_by_update(events, reader, latest_first)
         else:
             rows = read_all(events, reader, self._newest_first())
         return streamed(writer(rows), content_type, filename)
+
+    def _narrowed(self, writer):
+        """The export's writer, writing only the `fields=` asked for."""
+        raw = self.request.query_params.get("fields")
+        export_format = self.request.accepted_renderer.format
+        if raw is None:
+            return writer
+        if export_format not in EXPORT_FIELDS:
+            formats = ", ".join(["json", *EXPORT_FIELDS])
+            raise ValidationError(
+                {"fields": [f"{export_format} has a fixed shape; fields= applies to {formats}."]}
+            )
+        names = chosen_fields(raw, EXPORT_FIELDS[export_format])
+        return lambda rows: writer(rows, names)
 
     def _by_update(self) -> bool:
         return self.request.query_params.get("ordering") in UPDATE_ORDERINGS
@@ -406,7 +426,8 @@ class ParticipantPagination(KeysetPagination):
                 str,
                 enum=["json", "csv"],
                 description="json (keyset pages), or csv: every matching participant.",
-            )
+            ),
+            RECORD_FIELDS,
         ],
         responses=ParticipantRowSerializer,
     )
@@ -425,6 +446,8 @@ class ParticipantViewSet(viewsets.GenericViewSet):
     pagination_class = ParticipantPagination
     permission_classes = [ReadOnly]
 
+    query_parameters = ("fields",)
+
     def get_renderers(self):
         return [*super().get_renderers(), CSVRenderer()]
 
@@ -434,20 +457,27 @@ class ParticipantViewSet(viewsets.GenericViewSet):
     @read_conditional
     def list(self, request, *args, **kwargs):
         events = self.filter_queryset(self.get_queryset())
+        names = chosen_fields(request.query_params.get("fields"), PARTICIPANT_COLUMNS)
         newest_first = request.query_params.get("ordering") != "date"
         participants = Participant.objects.of_events(events)
         participants = participants.newest_first() if newest_first else participants.chronological()
         if request.accepted_renderer.format == "csv":
             rows = read_all(participants, self.reader(), newest_first)
             return streamed(
-                participants_csv_export(rows), "text/csv; charset=utf-8", "participants.csv"
+                participants_csv_export(rows, names), "text/csv; charset=utf-8", "participants.csv"
             )
-        return self.get_paginated_response(self.paginate_queryset(participants))
+        rows = self.paginate_queryset(participants)
+        return self.get_paginated_response(list(only(rows, names)))
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[RECORD_FIELDS]),
+    retrieve=extend_schema(parameters=[RECORD_FIELDS]),
+)
 @method_decorator(conditional_on_revision, name="list")
 @method_decorator(conditional_on_revision, name="retrieve")
 class RecordViewSet(
+    FieldsMixin,
     DeletedFeedMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -462,9 +492,14 @@ class RecordViewSet(
     lookup_field = "public_id"
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[RECORD_FIELDS]),
+    retrieve=extend_schema(parameters=[RECORD_FIELDS]),
+)
 @method_decorator(conditional_on_revision, name="list")
 @method_decorator(conditional_on_revision, name="retrieve")
 class CountryViewSet(
+    FieldsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     LocatedCreateMixin,
@@ -488,9 +523,14 @@ class CountryViewSet(
         return country
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[RECORD_FIELDS]),
+    retrieve=extend_schema(parameters=[RECORD_FIELDS]),
+)
 @method_decorator(conditional_on_revision, name="list")
 @method_decorator(conditional_on_revision, name="retrieve")
 class TopicViewSet(
+    FieldsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     LocatedCreateMixin,
