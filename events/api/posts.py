@@ -6,7 +6,7 @@ from django.db.models import F
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from events.api.entities import NamedRefField, RecordSerializer, TenureReadSerializer
+from events.api.entities import NamedRefField, RecordSerializer
 from events.api.events import CountryCodeField, RecordRefField
 from events.api.views import RecordViewSet
 from events.dates import FuzzyDateError, parse_fuzzy_date
@@ -71,6 +71,34 @@ class TenureBoundField(serializers.Field):
         }
 
 
+TENURE_POST = {
+    "type": "object",
+    "properties": {
+        "id": {"type": "string", "format": "uuid"},
+        "title": {"type": "string"},
+        "kind": {"type": "string"},
+        "country": {"type": "string", "nullable": True},
+    },
+    "required": ["id"],
+}
+
+
+@extend_schema_field(
+    {
+        "oneOf": [{"type": "string", "description": "The post's public id."}, TENURE_POST],
+        "description": 'Written as the post\'s public id (or {"id"}); read as the post.',
+    }
+)
+class TenurePostField(RecordRefField):
+    def to_representation(self, post):
+        return {
+            "id": str(post.public_id),
+            "title": post.title,
+            "kind": post.kind,
+            "country": post.country.iso_alpha2 if post.country_id else None,
+        }
+
+
 class TenureSerializer(RecordSerializer):
     """Who held which post from when to when."""
 
@@ -80,7 +108,7 @@ class TenureSerializer(RecordSerializer):
     }
 
     official = NamedRefField(Official.objects.all(), help_text="Slug or public id.")
-    post = RecordRefField(Post.objects.all(), slug_field=None, help_text="The post's public id.")
+    post = TenurePostField(Post.objects.all(), slug_field=None)
     start = TenureBoundField(required=False, allow_null=True)
     end = TenureBoundField(required=False, allow_null=True)
     period_label = serializers.CharField(read_only=True)
@@ -98,13 +126,6 @@ class TenureSerializer(RecordSerializer):
             "created_at",
             "updated_at",
         ]
-
-    def to_representation(self, tenure):
-        data = super().to_representation(tenure)
-        # The post as an official's tenures show it, so both read alike.
-        if "post" in data:
-            data["post"] = TenureReadSerializer(tenure).data["post"]
-        return data
 
     def validate(self, data):
         for side, fields in (("start", Tenure.START_FIELDS), ("end", Tenure.END_FIELDS)):
