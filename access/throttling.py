@@ -8,15 +8,17 @@ from django.http import HttpResponse
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle
 
 from access.models import ApiToken
+from access.ratelimit import ReportingThrottleMixin
 
 
-class AnonymousThrottle(AnonRateThrottle):
-    """Anonymous clients, by address."""
+class AnonymousThrottle(ReportingThrottleMixin, AnonRateThrottle):
+    """Anonymous clients, by address (the count they have left goes into headers:
+    access.ratelimit)."""
 
     scope = "anon"
 
 
-class TokenThrottle(SimpleRateThrottle):
+class TokenThrottle(ReportingThrottleMixin, SimpleRateThrottle):
     """Token clients, by token: two dashboards of one user are limited separately."""
 
     scope = "token"

@@ -5,7 +5,10 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from events.api import views
+from events.api.batches import EventBatchView
 from events.api.fallback import api_fallback
+from events.api.groupings import GroupingViewSet
+from events.api.posts import PostViewSet, TenureViewSet
 from extraction.api import ExtractView
 
 router = DefaultRouter()
@@ -18,10 +21,15 @@ router.register("sources", views.SourceViewSet, basename="source")
 router.register("statements", views.StatementViewSet, basename="statement")
 router.register("topics", views.TopicViewSet, basename="topic")
 router.register("participants", views.ParticipantViewSet, basename="participant")
+router.register("groupings", GroupingViewSet, basename="grouping")
+router.register("posts", PostViewSet, basename="post")
+router.register("tenures", TenureViewSet, basename="tenure")
 
 app_name = "api"
 
 urlpatterns = [
+    # Before the router's events/<id>/, which would take "batch" for an id.
+    path("events/batch/", EventBatchView.as_view(), name="event-batch"),
     path("stats/events/", views.EventStatsView.as_view(), name="event-stats"),
     path("relations/<str:first>/<str:second>/", views.RelationView.as_view(), name="relation"),
     path("extract/", ExtractView.as_view(), name="extract"),

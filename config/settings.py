@@ -52,6 +52,8 @@ MIDDLEWARE = [
     # Before anything that answers (a 400, a redirect): those answers carry the CORS
     # headers too, so a dashboard on another site can read the error.
     "corsheaders.middleware.CorsMiddleware",
+    # The API's rate-limit headers, on every answer a throttle counted (or read).
+    "access.ratelimit.RateLimitHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "config.middleware.RejectNullCharactersMiddleware",
     # Static files from the app server itself, compressed and cached: no CDN, no nginx needed.
@@ -250,7 +252,17 @@ CORS_ALLOW_HEADERS = [
     "x-csrftoken",
     "x-requested-with",
 ]
-CORS_EXPOSE_HEADERS = ["ETag", "Location", "Retry-After", "Content-Disposition"]
+CORS_EXPOSE_HEADERS = [
+    "ETag",
+    "Location",
+    "Retry-After",
+    "Content-Disposition",
+    # access.ratelimit's: a dashboard in the browser can pace itself.
+    "RateLimit-Limit",
+    "RateLimit-Remaining",
+    "RateLimit-Reset",
+    "RateLimit-Policy",
+]
 API_MAX_PAGE_SIZE = 500
 
 REST_FRAMEWORK = {
@@ -293,6 +305,8 @@ REST_FRAMEWORK = {
     # with none, a client could name any address it likes.
     "NUM_PROXIES": env.int("DJANGO_NUM_PROXIES", default=0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
+    # DRF's, with the rate-limit count read for answers given before the throttles run.
+    "EXCEPTION_HANDLER": "access.ratelimit.exception_handler",
 }
 
 SPECTACULAR_SETTINGS = {

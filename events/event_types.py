@@ -60,8 +60,67 @@ CODINGS: dict[str, Coding] = {
 PLANNED = Coding("AGREE", None, "03")
 
 
-def coding_for(event_type: str, planned: bool = False) -> Coding:
-    """How an event of `event_type` codes in PLOVER and CAMEO."""
+# What a called-off event codes as: the PLOVER manual (PLOVER_MANUAL.tex, SANCTION's
+# ambiguities) codes "Cancellation of meetings" as REJECT; CAMEO's root 12 is "reject".
+# Only types that code as something when they happen: a cancelled statement is nothing.
+CANCELLED = Coding("REJECT", None, "12")
+
+
+def coding_for(event_type: str, planned: bool = False, cancelled: bool = False) -> Coding:
+    """How an event of `event_type` codes in PLOVER and CAMEO: announced ones as AGREE,
+    cancelled ones as REJECT, never as if they had happened."""
+    coding = CODINGS[EventType(event_type)]
     if planned:
         return PLANNED
-    return CODINGS[EventType(event_type)]
+    if cancelled and coding.plover_event is not None:
+        return CANCELLED
+    return coding
+
+
+# Topics (by slug) as PLOVER contexts (PLOVER_MANUAL.tex, "General contexts"): what an
+# event was about, in the words PLOVER data is filtered by. Topics without one (culture,
+# education) are in the export's own `topics` only.
+TOPIC_CONTEXTS = {
+    "trade": "economic",
+    "economy": "economic",
+    "economic-cooperation": "economic",
+    "finance": "economic",
+    "investment": "economic",
+    "reconstruction": "economic",
+    "defense-industry": "military",
+    "defense": "military",
+    "defence": "military",
+    "military": "military",
+    "security": "military",
+    "energy": "natural_resource",
+    "natural-resources": "natural_resource",
+    "technology": "technology",
+    "health": "health",
+    "migration": "migration",
+    "refugees": "migration",
+    "environment": "environment",
+    "climate": "environment",
+    "human-rights": "human_rights",
+    "humanitarian-aid": "human_security",
+    "food-security": "human_security",
+    "terrorism": "terrorism",
+    "nuclear": "cbrn",
+    "cyber": "cyber",
+    "elections": "election",
+    "law": "legal",
+    "territory": "territory",
+    "corruption": "corruption",
+    "disinformation": "misinformation",
+    "intelligence": "intelligence",
+}
+
+
+def topic_contexts(topics, diplomatic: bool = True) -> list[str]:
+    """The PLOVER contexts of an event's topic slugs; `diplomatic` (diplomacy itself,
+    not a context event such as a strike) adds PLOVER's "diplomatic"."""
+    contexts = ["diplomatic"] if diplomatic else []
+    for slug in topics:
+        context = TOPIC_CONTEXTS.get(slug)
+        if context and context not in contexts:
+            contexts.append(context)
+    return contexts

@@ -22,6 +22,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from events.dates import DatePrecision, FuzzyDateError, parse_fuzzy_date
 from events.event_types import EventType
+from events.groupings import Grouping, grouping_named
 from events.models import (
     Agreement,
     AgreementParty,
@@ -52,35 +53,45 @@ MAX_ANY_COUNTRIES = 250
 
 class CountryCodesField(forms.Field):
     """One or more ISO alpha-2 or alpha-3 codes, repeated or comma-separated; cleans to a
-    list of Country records, in the order given."""
+    list of Country records, in the order given. With `groupings`, a grouping's code
+    (EU, ASEAN, 150: events.groupings) stands for its members and cleans to the Grouping."""
 
     widget = forms.SelectMultiple
 
-    def __init__(self, *, most=MAX_COUNTRIES, **kwargs):
-        self.most = most
+    def __init__(self, *, most=MAX_COUNTRIES, groupings=False, **kwargs):
+        self.most, self.groupings = most, groupings
         super().__init__(**kwargs)
 
     def to_python(self, value):
         if not value:
             return []
         values = value if isinstance(value, list | tuple) else [value]
-        codes = [c.strip() for v in values for c in str(v).split(",") if c.strip()]
+        codes = [c.strip().upper() for v in values for c in str(v).split(",") if c.strip()]
         if len(codes) > self.most:
             raise forms.ValidationError(
                 "At most %(most)d countries.", code="too_many", params={"most": self.most}
             )
-        by_code, unknown = Country.objects.by_codes(codes)
+        named = {code: grouping_named(code) for code in codes} if self.groupings else {}
+        by_code, unknown = Country.objects.by_codes([c for c in codes if not named.get(c)])
         if unknown:
             raise forms.ValidationError(
-                "Unknown country code: %(codes)s. Use ISO 3166-1 alpha-2 (UA) or alpha-3 (UKR).",
+                "Unknown country code: %(codes)s. Use ISO 3166-1 alpha-2 (UA) or alpha-3 (UKR)"
+                + (", or a grouping of /api/groupings/ (EU, 150)." if self.groupings else "."),
                 code="unknown_country",
                 params={"codes": ", ".join(unknown)},
             )
-        return list(dict.fromkeys(by_code.values()))
+        found = {**by_code, **{c: g for c, g in named.items() if g}}
+        return list(dict.fromkeys(found[code] for code in codes))
 
     def validate(self, value):
         if self.required and not value:
             raise forms.ValidationError(self.error_messages["required"], code="required")
+
+
+def _split_groupings(values) -> tuple[list[Country], list[Grouping]]:
+    """A CountryCodesField's value as its countries and its groupings."""
+    groupings = [v for v in values if isinstance(v, Grouping)]
+    return [v for v in values if not isinstance(v, Grouping)], groupings
 
 
 class RecordRefField(forms.CharField):
@@ -199,12 +210,19 @@ class SlugsFilter(DescribedFilter, django_filters.ModelMultipleChoiceFilter):
     """Records by slug, repeatable: any of them."""
 
 
+# The API's event list may also be read in the order events changed (for syncs and
+# "recently changed" panels); the timeline and the participants' list keep to dates.
+UPDATE_ORDERINGS = ("updated_at", "-updated_at")
+
+
 class OrderingFilter(django_filters.ChoiceFilter):
     """The chronological order, newest first unless `ordering=date`: applied last (filters
     run in the order they are declared), once the filters have chosen the index the order
     is read from (Event.objects.involving)."""
 
     def filter(self, queryset, value):
+        if value in UPDATE_ORDERINGS:
+            return queryset.by_update(latest_first=value.startswith("-"))
         return queryset.chronological() if value == "date" else queryset.newest_first()
 
 
@@ -223,15 +241,21 @@ class EventFilter(django_filters.FilterSet):
     country = CountryCodesFilter(
         method="filter_countries",
         label="Countries",
-        help_text="ISO codes; the event involves all of them.",
+        help_text="ISO codes; the event involves all of them. A grouping's code "
+        "(/api/groupings/: EU, AFRICAN-UNION, ASEAN, NATO, G7, G20, BRICS, UN M49 regions "
+        "such as 150 or 035) means one of its members on the event's date "
+        "(country=EU&country=UA: an EU member and Ukraine).",
+        groupings=True,
     )
     country_any = CountryCodesFilter(
         method="filter_any_country",
         label="Any of the countries",
-        help_text="ISO codes (alpha-2 or alpha-3), repeated or comma-separated "
-        "(country_any=IN,UA): the event involves at least one of them. With country=, "
-        "both apply.",
+        help_text="ISO codes (alpha-2 or alpha-3) or groupings' codes, repeated or "
+        "comma-separated (country_any=IN,UA or country_any=ASEAN,AFRICAN-UNION): the event "
+        "involves at least one of them (a grouping: one of its members on the event's "
+        "date). With country=, both apply.",
         most=MAX_ANY_COUNTRIES,
+        groupings=True,
     )
     date_after = FuzzyBoundFilter(
         side="start",
@@ -302,20 +326,29 @@ class EventFilter(django_filters.FilterSet):
         form = EventFilterForm
         fields = []
 
-    def filter_countries(self, queryset, name, countries):
+    def filter_countries(self, queryset, name, values):
         # The dates narrow the first country's index scan (filter_after and _before then
         # find them applied).
+        countries, groupings = _split_groupings(values)
         data = self.form.cleaned_data
-        return queryset.involving(
+        queryset = queryset.involving(
             *countries, start=data.get("date_after"), end=data.get("date_before")
         )
+        for grouping in groupings:
+            links = EventCountry.objects.filter(grouping.links_condition(), event=OuterRef("pk"))
+            queryset = queryset.filter(Exists(links))
+        return queryset
 
-    def filter_any_country(self, queryset, name, countries):
+    def filter_any_country(self, queryset, name, values):
         # EXISTS, not a join: an event of two of the countries is still one row, and the
         # page query needs no DISTINCT.
-        if not countries:
+        if not values:
             return queryset
-        links = EventCountry.objects.filter(event=OuterRef("pk"), country__in=countries)
+        countries, groupings = _split_groupings(values)
+        condition = Q(country__in=countries)
+        for grouping in groupings:
+            condition |= grouping.links_condition()
+        links = EventCountry.objects.filter(condition, event=OuterRef("pk"))
         return queryset.filter(Exists(links))
 
     def filter_after(self, queryset, name, day):
@@ -347,6 +380,21 @@ class EventFilter(django_filters.FilterSet):
 
     def filter_text(self, queryset, name, text):
         return queryset.search(text)
+
+
+class EventListFilter(EventFilter):
+    """The API's event list: the event filters, and the order of change besides dates."""
+
+    ordering = OrderingFilter(
+        choices=[
+            ("-date", "newest first"),
+            ("date", "oldest first"),
+            ("-updated_at", "last changed first"),
+            ("updated_at", "first changed first"),
+        ],
+        empty_label=None,
+        label="Order",
+    )
 
 
 # Filters for the records around events ------------------------------------------------------
@@ -421,6 +469,46 @@ class OfficialFilter(UpdatedSinceMixin):
             Q(name__icontains=text)
             | Q(Exists(OfficialName.objects.filter(official=OuterRef("pk"), name__icontains=text)))
         )
+
+
+class PostFilter(UpdatedSinceMixin):
+    country = CountryCodesFilter(method="filter_country", label="Country (any of them)")
+    kind = django_filters.MultipleChoiceFilter(choices=Post.Kind.choices)
+    organization = RecordRefFilter(
+        queryset=Organization.objects.all(), noun="organization", label="Organization"
+    )
+    q = django_filters.CharFilter(field_name="title", lookup_expr="icontains", label="Title")
+
+    class Meta:
+        model = Post
+        fields = []
+
+    def filter_country(self, queryset, name, countries):
+        return queryset.filter(country__in=countries)
+
+
+class TenureFilter(UpdatedSinceMixin):
+    official = RecordRefFilter(
+        queryset=Official.objects.all(), noun="official", name_field="name", label="Official"
+    )
+    country = CountryCodesFilter(method="filter_country", label="The post's country (any)")
+    post = RecordRefFilter(
+        queryset=Post.objects.all(), noun="post", slug_field=None, label="Post (id)"
+    )
+    on = FuzzyBoundFilter(
+        side="start", method="filter_on", label="In office on (a day; a month or year: its first)"
+    )
+
+    class Meta:
+        model = Tenure
+        fields = []
+
+    def filter_country(self, queryset, name, countries):
+        return queryset.filter(post__country__in=countries)
+
+    def filter_on(self, queryset, name, day):
+        # in_office_on orders most recently started first; the list keeps its own order.
+        return queryset.filter(pk__in=Tenure.objects.in_office_on(day).order_by().values("pk"))
 
 
 class OrganizationFilter(UpdatedSinceMixin):

@@ -272,9 +272,14 @@ def _list(text_: str | None) -> list:
 
 
 def iso_timestamp(value: str | None) -> str | None:
-    """A timestamp the database wrote in ISO form, with six digits of fraction when it
-    has one (PostgreSQL trims trailing zeros; Python's isoformat does not)."""
-    if value is None or "." not in value:
+    """A UTC timestamp the database (or isoformat) wrote in ISO form, as the API writes
+    every time: six digits of fraction when it has one (PostgreSQL trims trailing zeros;
+    Python's isoformat does not), and Z for UTC ("2024-10-27T04:15:00Z")."""
+    if value is None:
+        return value
+    if value.endswith("+00:00"):
+        value = value[: -len("+00:00")] + "Z"
+    if "." not in value:
         return value
     head, _, rest = value.partition(".")
     length = len(rest) - len(rest.lstrip("0123456789"))
@@ -317,14 +322,20 @@ def _date(name) -> Callable:
 
 
 CODINGS = {
-    (event_type, planned): {
+    (event_type, status): {
         "plover_event": coding.plover_event,
         "plover_mode": coding.plover_mode,
         "cameo_root": coding.cameo_root,
     }
     for event_type in EventType.values
-    for planned in (False, True)
-    for coding in [coding_for(event_type, planned=planned)]
+    for status in Event.Status.values
+    for coding in [
+        coding_for(
+            event_type,
+            planned=status == Event.Status.PLANNED,
+            cancelled=status == Event.Status.CANCELLED,
+        )
+    ]
 }
 CODING = type(
     "Coding",
@@ -381,8 +392,11 @@ EVENT: dict[str, Field] = {
         ),
     ),
     "coding": Field(
-        CODING(help_text="PLOVER and CAMEO codes of the type (planned events as AGREE)."),
-        lambda reader, row: CODINGS[row["type"], row["status"] == "planned"],
+        CODING(
+            help_text="PLOVER and CAMEO codes of the type (planned events as AGREE, "
+            "cancelled ones as REJECT)."
+        ),
+        lambda reader, row: CODINGS[row["type"], row["status"]],
         columns=("type", "status"),
     ),
     "status": _column(

@@ -167,6 +167,9 @@ def _period_key(period: str, year: int, month: int | None) -> str:
 
 def _from_tallies(group_by: str, active: dict) -> Counts | None:
     """The counts from the tallies, or None when they cannot answer for these filters."""
+    if not all(isinstance(c, Country) for c in active.get("country") or []):
+        # A grouping (country=EU) is several countries: the tallies count one or two.
+        return None
     if set(active) <= {"type", "status"} and group_by in ("month", "year", "type"):
         rows = MonthTally.objects.all()
         if active.get("type"):

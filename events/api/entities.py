@@ -2,7 +2,10 @@
 agreements, sources, statements, topics. Records are named by public id (countries by ISO
 code, topics by slug); links are written as an id or slug, or as the object reads return."""
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import models
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
@@ -61,12 +64,26 @@ class ServiceWrites:
         return record_save(record)
 
 
+class UTCDateTimeField(serializers.DateTimeField):
+    """A time as the whole API writes one: ISO 8601 in UTC with a Z
+    ("2024-10-27T04:15:00Z"), whatever zone admin shows times in (DJANGO_TIME_ZONE)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("default_timezone", dt.UTC)
+        super().__init__(**kwargs)
+
+
 class RecordSerializer(ServiceWrites, serializers.ModelSerializer):
     """Public id as `id`, and the sync timestamps, read-only."""
 
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.DateTimeField: UTCDateTimeField,
+    }
+
     id = serializers.UUIDField(source="public_id", read_only=True)
-    created_at = serializers.DateTimeField(read_only=True)
-    updated_at = serializers.DateTimeField(read_only=True)
+    created_at = UTCDateTimeField(read_only=True)
+    updated_at = UTCDateTimeField(read_only=True)
 
 
 @extend_schema_field(RefSerializer)
@@ -218,7 +235,9 @@ class OfficialSerializer(RecordSerializer):
     other_names = OtherNameSerializer(
         source="names", many=True, required=False, max_length=limits.NAMES
     )
-    tenures = TenureReadSerializer(many=True, read_only=True, help_text="Posts held (read only).")
+    tenures = TenureReadSerializer(
+        many=True, read_only=True, help_text="Posts held (read only: written at /api/tenures/)."
+    )
 
     class Meta:
         model = Official
@@ -234,6 +253,20 @@ class OfficialSerializer(RecordSerializer):
             "created_at",
             "updated_at",
         ]
+
+    def to_internal_value(self, data):
+        # Read-only here, so DRF would drop them unsaid: a client would believe its
+        # posts saved. They are records of their own, written at /api/tenures/.
+        if isinstance(data, dict) and "tenures" in data:
+            raise serializers.ValidationError(
+                {
+                    "tenures": [
+                        "Posts held are not written here: send each to /api/tenures/ "
+                        '({"official", "post", "start", "end"}).'
+                    ]
+                }
+            )
+        return super().to_internal_value(data)
 
     def validate_other_names(self, names):
         return distinct_names(names)

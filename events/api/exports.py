@@ -1,5 +1,6 @@
 """Event exports: what a filtered event list looks like as CSV (spreadsheets), ICS
-(calendars), TimelineJS JSON, GeoJSON (maps) and PLOVER-style JSON Lines (event data).
+(calendars), TimelineJS JSON, GeoJSON (maps) and PLOVER JSON Lines (event data:
+events.api.plover).
 
 Each writer takes the event dicts of `events.projection.EventReader` and yields text, so
 exports stream at any size and say exactly what the API says. Dates carry their EDTF form
@@ -10,11 +11,12 @@ import csv
 import html
 import io
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 
 from rest_framework.renderers import BaseRenderer
 
+from events.api.plover import PLOVER_KEYS, plover_export
 from events.api.renderers import FastJSONRenderer
 from events.projection import PARTICIPANT_COLUMNS
 
@@ -110,7 +112,7 @@ def participant_label(p: dict) -> str:
     return f"{who}{post}{country} ({p['role']})"
 
 
-def csv_row(event: dict) -> list:
+def csv_row(event: dict, columns: Sequence[str] = CSV_COLUMNS) -> list:
     location = event["location"]
     row = {
         **{k: event[k] for k in CSV_COLUMNS if k in event},
@@ -125,7 +127,7 @@ def csv_row(event: dict) -> list:
         "agreements": "; ".join(f"{a['title']} ({a['status']})" for a in event["agreements"]),
         "source_urls": " ".join(s["url"] for s in event["sources"] if s["url"]),
     }
-    return [spreadsheet_safe("" if row[k] is None else row[k]) for k in CSV_COLUMNS]
+    return [spreadsheet_safe("" if row[k] is None else row[k]) for k in columns]
 
 
 def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
@@ -141,18 +143,22 @@ def csv_lines(header: list[str], rows: Iterable[list]) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-def csv_export(events: Iterable[dict]) -> Iterator[str]:
-    """One row an event; lists joined with ";"."""
-    return csv_lines(CSV_COLUMNS, (csv_row(event) for event in events))
+def csv_export(events: Iterable[dict], columns: Sequence[str] | None = None) -> Iterator[str]:
+    """One row an event; lists joined with ";". `columns`: those of CSV_COLUMNS only."""
+    columns = columns or CSV_COLUMNS
+    return csv_lines(columns, (csv_row(event, columns) for event in events))
 
 
-def participants_csv_export(rows: Iterable[dict]) -> Iterator[str]:
+def participants_csv_export(
+    rows: Iterable[dict], columns: Sequence[str] | None = None
+) -> Iterator[str]:
     """One row a participant (events.projection.PARTICIPANT_ROW): empty cells for what a
     participant does not have (an official, a post)."""
+    columns = columns or PARTICIPANT_COLUMNS
     return csv_lines(
-        PARTICIPANT_COLUMNS,
+        columns,
         (
-            [spreadsheet_safe("" if row[k] is None else str(row[k])) for k in PARTICIPANT_COLUMNS]
+            [spreadsheet_safe("" if row[k] is None else str(row[k])) for k in columns]
             for row in rows
         ),
     )
@@ -294,8 +300,11 @@ GEO_PROPERTIES = [
 ]
 
 
-def geojson_export(events: Iterable[dict]) -> Iterator[str]:
-    """A FeatureCollection of the events that have coordinates."""
+def geojson_export(
+    events: Iterable[dict], properties: Sequence[str] | None = None
+) -> Iterator[str]:
+    """A FeatureCollection of the events that have coordinates; `properties`: only those
+    of GEOJSON_PROPERTIES."""
     yield '{"type": "FeatureCollection", "features": ['
     first = True
     for event in events:
@@ -314,94 +323,20 @@ def geojson_export(events: Iterable[dict]) -> Iterator[str]:
                 "location": location["name"],
             },
         }
+        if properties is not None:
+            kept = feature["properties"]
+            feature["properties"] = {k: kept[k] for k in properties}
         yield ("" if first else ",") + json.dumps(feature)
         first = False
     yield "]}"
 
 
-# PLOVER -----------------------------------------------------------------------------------
-
-# Which side of a PLOVER record each role stands on. Symmetric roles (participant,
-# signatory, delegate) go to the actor side for the first named and the recipient side
-# for the rest, since PLOVER has no "both".
-ACTOR_ROLES = {"visitor", "actor", "speaker", "head_of_delegation"}
-RECIPIENT_ROLES = {"host", "target", "subject"}
-
-
-def plover_side(participants: list[dict]) -> tuple[list, list, list]:
-    actors, recipients, others = [], [], []
-    for p in participants:
-        entry = {
-            "name": (p["official"] or p["organization"] or {}).get("name") or p["country"],
-            "country": p["country"],
-            "role": p["role"],
-            "post": p["post"]["title"] if p["post"] else None,
-        }
-        if p["role"] in ACTOR_ROLES:
-            actors.append(entry)
-        elif p["role"] in RECIPIENT_ROLES:
-            recipients.append(entry)
-        elif p["role"] == "mediator":
-            others.append(entry)
-        elif not actors:
-            actors.append(entry)
-        else:
-            recipients.append(entry)
-    return actors, recipients, others
-
-
-def plover_record(event: dict) -> dict | None:
-    coding = event["coding"]
-    if coding["plover_event"] is None:
-        return None
-    actors, recipients, mediators = plover_side(event["participants"])
-    location = event["location"]
-    return {
-        "id": event["id"],
-        "event_type": coding["plover_event"],
-        "mode": coding["plover_mode"],
-        "contexts": event["topics"],
-        "cameo_root": coding["cameo_root"],
-        "event_date": event["date_start"],
-        "date_start": event["date_start"],
-        "date_end": event["date_end"],
-        "date_precision": event["date_precision"],
-        "date_edtf": event["date_edtf"],
-        "actor": actors,
-        "actor_country": sorted({a["country"] for a in actors if a["country"]}),
-        "recipient": recipients,
-        "recipient_country": sorted({r["country"] for r in recipients if r["country"]}),
-        "mediator": mediators,
-        "event_text": event["summary"] or event["title"],
-        "location": {
-            "name": location["name"],
-            "country": location["country"],
-            "lat": location["latitude"],
-            "lon": location["longitude"],
-        },
-        "citation": [
-            {
-                "source_id": s["id"],
-                "headline": s["headline"],
-                "publisher": s["publisher"],
-                "url": s["url"],
-                "published": s["published_at"],
-                "excerpt": s["excerpt"],
-            }
-            for s in event["sources"]
-        ],
-        "url": event["timeline_url"],
-    }
-
-
-def plover_export(events: Iterable[dict]) -> Iterator[str]:
-    """PLOVER-style JSON Lines: one record an event, actors and recipients as lists.
-    Events with no PLOVER category (statements, appointments, elections) are left out."""
-    for event in events:
-        record = plover_record(event)
-        if record is not None:
-            yield json.dumps(record) + "\n"
-
+# What `fields=` chooses from in each export; those absent have a fixed shape.
+EXPORT_FIELDS = {
+    "csv": CSV_COLUMNS,
+    "geojson": [*GEO_PROPERTIES, "location"],
+    "plover": PLOVER_KEYS,
+}
 
 EXPORTS = {
     "csv": (csv_export, "text/csv; charset=utf-8", "events.csv"),

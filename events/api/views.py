@@ -28,12 +28,15 @@ from edge.conditional import cache_control, conditional_on_revision, version_eta
 from events.api import entities
 from events.api.events import EventInputSerializer, EventSerializer, api_errors
 from events.api.exports import (
+    EXPORT_FIELDS,
     EXPORT_RENDERERS,
     EXPORTS,
     CSVRenderer,
     JSONErrorsMixin,
     participants_csv_export,
 )
+from events.api.fields import FIELDS_PARAMETER as RECORD_FIELDS
+from events.api.fields import FieldsMixin, chosen_fields, only
 from events.api.pagination import (
     PAGE_SIZE_HELP,
     BoundedPageNumberPagination,
@@ -44,9 +47,11 @@ from events.api.parameters import CheckedFilterBackend, check_query_parameters
 from events.api.permissions import ReadOnly
 from events.api.renderers import JSONParser
 from events.filters import (
+    UPDATE_ORDERINGS,
     AgreementFilter,
     CountryFilter,
     EventFilter,
+    EventListFilter,
     OfficialFilter,
     OrganizationFilter,
     SourceFilter,
@@ -65,10 +70,12 @@ from events.models import (
 )
 from events.projection import (
     FIELDS,
+    PARTICIPANT_COLUMNS,
     EventReader,
     ParticipantReader,
     ParticipantRowSerializer,
     UnknownFields,
+    iso_timestamp,
     parse_fields,
 )
 from events.selectors import (
@@ -94,7 +101,8 @@ FIELDS_PARAMETER = OpenApiParameter(
     style="form",
     explode=False,
     description="Comma-separated fields to return (default: all), e.g. "
-    "id,title,date_label,countries,participants.",
+    "id,title,date_label,countries,participants. With an export, its columns (csv), "
+    "properties (geojson) or keys (plover); ics and timelinejs have a fixed shape (400).",
 )
 EXPORT_CHUNK = 500
 
@@ -125,6 +133,20 @@ def read_all(queryset, reader, newest_first: bool):
         page = queryset.after(reader.keys[-1], newest_first=newest_first)
 
 
+def read_all_by_update(queryset, reader, latest_first: bool):
+    """read_all for events in the order they changed: each chunk starts after the last
+    event read's (updated_at, pk), looked up by its key (one row's read a chunk)."""
+    page = queryset
+    while True:
+        chunk = reader.read(page[:EXPORT_CHUNK])
+        yield from chunk
+        if len(chunk) < EXPORT_CHUNK:
+            return
+        last_pk = reader.keys[-1][-1]
+        key = Event.objects.filter(pk=last_pk).values_list("updated_at", "pk").get()
+        page = queryset.updated_after(key, latest_first=latest_first)
+
+
 def streamed(lines, content_type: str, filename: str) -> StreamingHttpResponse:
     response = StreamingHttpResponse(lines, content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
@@ -138,6 +160,20 @@ class FilterSetBackend(CheckedFilterBackend):
     def get_filterset(self, request, queryset, view):
         view.filterset = super().get_filterset(request, queryset, view)
         return view.filterset
+
+
+class LocatedCreateMixin(mixins.CreateModelMixin):
+    """Creates as DRF does, answering the created record's API URL as `Location` (DRF's
+    own takes the body's `url`, which for a source is the article's)."""
+
+    def perform_create(self, serializer):
+        self.created = serializer.save()
+
+    def get_success_headers(self, data):
+        kwarg = self.lookup_url_kwarg or self.lookup_field
+        value = getattr(self.created, self.lookup_field)
+        url = reverse(f"api:{self.basename}-detail", kwargs={kwarg: value}, request=self.request)
+        return {"Location": url}
 
 
 class InUseConflict(ValidationError):
@@ -191,7 +227,10 @@ class DeletedFeedMixin:
         removed = removed.exclude(public_id__in=model.objects.values("public_id"))
         rows = self.paginate_queryset(removed.order_by("history_date", "history_id"))
         return self.get_paginated_response(
-            [{"id": str(r.public_id), "deleted_at": r.history_date.isoformat()} for r in rows]
+            [
+                {"id": str(r.public_id), "deleted_at": iso_timestamp(r.history_date.isoformat())}
+                for r in rows
+            ]
         )
 
 
@@ -201,7 +240,8 @@ def _event_version(request, public_id=None, **kwargs):
     if public_id is None:
         return None
     version = _event_modified(request, public_id)
-    return version_etag(version.isoformat(), request) if version else None
+    # As the body writes its updated_at, which a create's ETag is made from.
+    return version_etag(iso_timestamp(version.isoformat()), request) if version else None
 
 
 def _event_modified(request, public_id=None, **kwargs):
@@ -251,7 +291,7 @@ class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, views
 
     queryset = Event.objects.all()
     serializer_class = EventSerializer
-    filterset_class = EventFilter
+    filterset_class = EventListFilter
     filter_backends = [FilterSetBackend]
     pagination_class = EventPagination
     lookup_field = "public_id"
@@ -287,11 +327,44 @@ class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, views
         export = EXPORTS.get(request.accepted_renderer.format)
         if export:
             return self.export(events, *export)
+        if self._by_update() and "cursor" in request.query_params:
+            # A cursor carries an event's place in the date order.
+            raise ValidationError(
+                {
+                    "cursor": [
+                        "Cursors follow the date order (ordering=date or -date); with "
+                        "ordering=updated_at, page with page= (or sync with updated_since)."
+                    ]
+                }
+            )
         return self.get_paginated_response(self.paginate_queryset(events))
 
     def export(self, events, writer, content_type, filename):
-        rows = read_all(events, self.reader(all_fields=True), self._newest_first())
+        reader = self.reader(all_fields=True)
+        writer = self._narrowed(writer)
+        if self._by_update():
+            latest_first = self.request.query_params["ordering"].startswith("-")
+            rows = read_all_by_update(events, reader, latest_first)
+        else:
+            rows = read_all(events, reader, self._newest_first())
         return streamed(writer(rows), content_type, filename)
+
+    def _narrowed(self, writer):
+        """The export's writer, writing only the `fields=` asked for."""
+        raw = self.request.query_params.get("fields")
+        export_format = self.request.accepted_renderer.format
+        if raw is None:
+            return writer
+        if export_format not in EXPORT_FIELDS:
+            formats = ", ".join(["json", *EXPORT_FIELDS])
+            raise ValidationError(
+                {"fields": [f"{export_format} has a fixed shape; fields= applies to {formats}."]}
+            )
+        names = chosen_fields(raw, EXPORT_FIELDS[export_format])
+        return lambda rows: writer(rows, names)
+
+    def _by_update(self) -> bool:
+        return self.request.query_params.get("ordering") in UPDATE_ORDERINGS
 
     def _newest_first(self) -> bool:
         return self.request.query_params.get("ordering") != "date"
@@ -377,7 +450,8 @@ class ParticipantPagination(KeysetPagination):
                 str,
                 enum=["json", "csv"],
                 description="json (keyset pages), or csv: every matching participant.",
-            )
+            ),
+            RECORD_FIELDS,
         ],
         responses=ParticipantRowSerializer,
     )
@@ -396,6 +470,8 @@ class ParticipantViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     pagination_class = ParticipantPagination
     permission_classes = [ReadOnly]
 
+    query_parameters = ("fields",)
+
     def get_renderers(self):
         return [*super().get_renderers(), CSVRenderer()]
 
@@ -405,24 +481,31 @@ class ParticipantViewSet(JSONErrorsMixin, viewsets.GenericViewSet):
     @read_conditional
     def list(self, request, *args, **kwargs):
         events = self.filter_queryset(self.get_queryset())
+        names = chosen_fields(request.query_params.get("fields"), PARTICIPANT_COLUMNS)
         newest_first = request.query_params.get("ordering") != "date"
         participants = Participant.objects.of_events(events)
         participants = participants.newest_first() if newest_first else participants.chronological()
         if request.accepted_renderer.format == "csv":
             rows = read_all(participants, self.reader(), newest_first)
             return streamed(
-                participants_csv_export(rows), "text/csv; charset=utf-8", "participants.csv"
+                participants_csv_export(rows, names), "text/csv; charset=utf-8", "participants.csv"
             )
-        return self.get_paginated_response(self.paginate_queryset(participants))
+        rows = self.paginate_queryset(participants)
+        return self.get_paginated_response(list(only(rows, names)))
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[RECORD_FIELDS]),
+    retrieve=extend_schema(parameters=[RECORD_FIELDS]),
+)
 @method_decorator(conditional_on_revision, name="list")
 @method_decorator(conditional_on_revision, name="retrieve")
 class RecordViewSet(
+    FieldsMixin,
     DeletedFeedMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
+    LocatedCreateMixin,
     mixins.UpdateModelMixin,
     ServiceDestroyMixin,
     viewsets.GenericViewSet,
@@ -433,12 +516,17 @@ class RecordViewSet(
     lookup_field = "public_id"
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[RECORD_FIELDS]),
+    retrieve=extend_schema(parameters=[RECORD_FIELDS]),
+)
 @method_decorator(conditional_on_revision, name="list")
 @method_decorator(conditional_on_revision, name="retrieve")
 class CountryViewSet(
+    FieldsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
+    LocatedCreateMixin,
     mixins.UpdateModelMixin,
     ServiceDestroyMixin,
     viewsets.GenericViewSet,
@@ -459,12 +547,17 @@ class CountryViewSet(
         return country
 
 
+@extend_schema_view(
+    list=extend_schema(parameters=[RECORD_FIELDS]),
+    retrieve=extend_schema(parameters=[RECORD_FIELDS]),
+)
 @method_decorator(conditional_on_revision, name="list")
 @method_decorator(conditional_on_revision, name="retrieve")
 class TopicViewSet(
+    FieldsMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
+    LocatedCreateMixin,
     mixins.UpdateModelMixin,
     ServiceDestroyMixin,
     viewsets.GenericViewSet,
@@ -680,20 +773,26 @@ RELATION_LATEST = 5
 
 class RelationView(APIView):
     """What two countries did together: counts by year and type, agreements and their
-    status, the latest events and quotes."""
+    status, the latest events and quotes. The event filters narrow the shared events
+    (`?date_after=2024&type=visit`), and the counts, events and quotes with them; a
+    `country=` names further countries every event must also involve."""
 
     permission_classes = [ReadOnly]
+    filterset_class = EventFilter
+    # The schema reads the event filters from these (filters=True).
+    queryset = Event.objects.all()
+    filter_backends = [FilterSetBackend]
 
-    @extend_schema(responses=RelationSummarySerializer)
+    @extend_schema(responses=RelationSummarySerializer, filters=True)
     @read_conditional
     def get(self, request, first, second):
-        check_query_parameters(request, self, None)
+        check_query_parameters(request, self, EventFilter)
         a, b = Country.objects.by_code(first).first(), Country.objects.by_code(second).first()
         if a is None or b is None:
             raise Http404("Unknown country code.")
         if a == b:
             raise ValidationError({"countries": ["Name two different countries."]})
-        summary = relation_summary(a, b)
+        summary = relation_summary(a, b, *self.filtered_events(request, a, b))
         pair = "-".join(sorted([a.iso_alpha2, b.iso_alpha2]))
         context = {"request": request}
         reader = EventReader(links=event_links(request))
@@ -717,3 +816,13 @@ class RelationView(APIView):
                 "timeline_url": request.build_absolute_uri(f"/timeline/relations/{pair}/"),
             }
         )
+
+    def filtered_events(self, request, a: Country, b: Country):
+        """The events of both countries matching the request's event filters, and the
+        filters' cleaned values (which let the counts come from the tallies)."""
+        data = request.query_params.copy()
+        data.setlist("country", [a.iso_alpha2, b.iso_alpha2, *data.getlist("country")])
+        event_filter = EventFilter(data, queryset=self.queryset.all(), request=request)
+        if not event_filter.is_valid():
+            raise ValidationError(event_filter.errors)
+        return event_filter.qs, event_filter.form.cleaned_data

@@ -103,6 +103,17 @@ class EventQuerySet(PublicIdQuerySet):
         operator = "<" if newest_first else ">"
         return self.filter(RowComparison(self._sort_columns(), key, operator))
 
+    def by_update(self, latest_first: bool):
+        """In the order events last changed (updated_at, then the key): what a sync that
+        resumes from the last change it saw reads in."""
+        columns = ("updated_at", "pk")
+        return self.order_by(*(f"-{c}" for c in columns) if latest_first else columns)
+
+    def updated_after(self, key: tuple, latest_first: bool):
+        """The events after `key` (updated_at, pk) in by_update's order."""
+        operator = "<" if latest_first else ">"
+        return self.filter(RowComparison(("updated_at", "pk"), key, operator))
+
     def overlapping(self, start=None, end=None):
         """Events whose fuzzy range shares a day with [start, end]; None leaves a side open.
         "Late Sep 2024" overlaps a filter from 25 Sep, and so does "2024". With countries,
@@ -289,7 +300,11 @@ class Event(FuzzyDated, DomainModel):
 
     @property
     def coding(self) -> Coding:
-        return coding_for(self.type, planned=self.status == self.Status.PLANNED)
+        return coding_for(
+            self.type,
+            planned=self.status == self.Status.PLANNED,
+            cancelled=self.status == self.Status.CANCELLED,
+        )
 
 
 class EventCountryQuerySet(models.QuerySet):

@@ -10,6 +10,7 @@ write (events.derived) computed once at its end.
     sources.py     sources with their bylines
     places.py      countries with their other names
     restore.py     deleted events brought back from history
+    upserts.py     events written by their external_id: created, updated or unchanged
 """
 
 from events.services.agreements import agreement_save
@@ -40,6 +41,7 @@ from events.services.records import (
 from events.services.restore import deleted_events, event_restore
 from events.services.sources import source_save
 from events.services.unit import write_unit
+from events.services.upserts import Outcome, event_upsert
 
 __all__ = [
     "duplicate_error",
@@ -61,6 +63,8 @@ __all__ = [
     "event_set_topics",
     "event_spec",
     "event_update",
+    "event_upsert",
+    "Outcome",
     "official_create",
     "official_save",
     "record_delete",

@@ -88,15 +88,17 @@ def test_geojson_maps_the_events_with_coordinates(api):
 def test_plover_lines_put_actors_and_recipients_in_lists(api):
     _, text = export(api, "format=plover")
     records = [json.loads(line) for line in text.splitlines()]
-    strike = next(r for r in records if r["mode"] == "aerial")
-    assert strike["event_type"] == "ASSAULT"
-    assert strike["actor_country"] == ["RU"] and strike["recipient_country"] == ["UA"]
-    moscow = next(r for r in records if r["location"]["name"] == "Moscow")
-    assert (moscow["event_type"], moscow["mode"]) == ("CONSULT", "visit")
-    assert [a["name"] for a in moscow["actor"]] == ["Narendra Modi"]
-    assert [r["name"] for r in moscow["recipient"]] == ["Vladimir Putin"]
-    assert moscow["citation"][0]["headline"].startswith("Ukraine, India")
-    assert moscow["date_edtf"] == "2024-07-08"
+    strike = next(r for r in records if r["mode"] == ["aerial"])
+    assert strike["event"] == ["ASSAULT"] and strike["event_type"] == "ASSAULT"
+    assert [a["code"] for a in strike["actor"]] == ["RUS"]
+    assert [r["code"] for r in strike["recipient"]] == ["UKR"]
+    moscow = next(r for r in records if (r["event_loc"] or {}).get("resolved_place") == "Moscow")
+    assert (moscow["event_type"], moscow["mode"]) == ("CONSULT", ["visit"])
+    assert [a["entity_text"] for a in moscow["actor"]] == ["Narendra Modi"]
+    assert [r["entity_text"] for r in moscow["recipient"]] == ["Vladimir Putin"]
+    assert moscow["event_loc"]["country_code"] == "RUS"
+    assert moscow["cite_info"]["title"].startswith("Ukraine, India")
+    assert moscow["date"] == moscow["enddate"] == moscow["date_edtf"] == "2024-07-08"
     # The trade milestone has no PLOVER category and is left out.
     assert len(records) == Event.objects.count() - 1
 

@@ -146,7 +146,7 @@ def test_sources_read_with_publisher_and_publication_time_in_iso_form(api):
             "url": dated.url,
             "headline": dated.headline,
             "publisher": "The Hindu",
-            "published_at": "2024-10-26T14:05:09.120000+00:00",
+            "published_at": "2024-10-26T14:05:09.120000Z",
             "excerpt": "Modi met Zelenskyy.",
         },
         {

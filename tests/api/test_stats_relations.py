@@ -110,3 +110,38 @@ def test_aggregates_follow_a_new_event_at_once(api, path):
         save(EventCountry(event=event, country=Country.objects.get(iso_alpha2=code)))
     counts = api.get(path).json()
     assert {"key": "2025", "count": 1} in counts.get("results", counts.get("counts_by_year"))
+
+
+def test_relation_summary_follows_the_event_filters(api):
+    data = api.get("/api/relations/IN/UA/?date_before=2024-08").json()
+    assert data["event_count"] == 1
+    assert data["counts_by_type"] == [{"key": "visit", "count": 1}]
+    assert [e["date_label"] for e in data["latest_events"]] == ["Aug 2024"]
+    # The quotes were said on 26 Oct, outside the range.
+    assert data["statements"] == []
+
+
+def test_relation_summary_of_a_range_without_events_is_empty(api):
+    data = api.get("/api/relations/IN/UA/?date_after=2030").json()
+    assert data["event_count"] == 0
+    assert data["counts_by_year"] == data["latest_events"] == data["statements"] == []
+
+
+def test_relation_summary_with_type_and_text_filters(api):
+    data = api.get("/api/relations/IN/UA/?type=meeting&type=talks").json()
+    assert data["event_count"] == 2
+    assert {r["key"] for r in data["counts_by_type"]} == {"meeting", "talks"}
+
+
+def test_relation_country_filter_adds_a_third_country(api):
+    # No event involves India, Ukraine and Russia together in the seed.
+    assert api.get("/api/relations/IN/UA/?country=RU").json()["event_count"] == 0
+
+
+@pytest.mark.parametrize(
+    ("query", "name"), [("date_after=someday", "date_after"), ("type=parade", "type")]
+)
+def test_relation_bad_filter_is_a_400_naming_it(api, query, name):
+    response = api.get(f"/api/relations/IN/UA/?{query}")
+    assert response.status_code == 400
+    assert name in response.json()
