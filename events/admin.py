@@ -18,7 +18,7 @@ from events.admin_lists import (
     YearListFilter,
     tallied_filters,
 )
-from events.forms import EventForm, FuzzyDatedForm, ParticipantForm, TenureForm
+from events.forms import EventForm, FuzzyDatedForm, ParticipantForm, SourceForm, TenureForm
 from events.models import (
     Agreement,
     AgreementParty,
@@ -677,6 +677,7 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(DomainAdmin):
+    form = SourceForm
     list_display = ("headline", "publisher", "published_at", "kind", "language")
     list_filter = ("kind", "language", ("publisher", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("publisher",)
