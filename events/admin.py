@@ -19,6 +19,7 @@ from events.admin_lists import (
     tallied_filters,
 )
 from events.forms import EventForm, FuzzyDatedForm, ParticipantForm, SourceForm, TenureForm
+from events.history import event_history
 from events.models import (
     Agreement,
     AgreementParty,
@@ -48,6 +49,7 @@ from events.services import (
     duplicate_error,
     duplicate_of,
     event_restore,
+    event_revert,
     record_delete,
     record_save,
     write_unit,
@@ -467,6 +469,33 @@ class EventAdmin(DomainAdmin):
         ("Content", {"fields": ("summary", "topics", "external_id")}),
         ("Record", {"fields": ("slug", *RECORD_FIELDS), "classes": ["collapse"]}),
     )
+
+    object_history_list_template = "admin/events/event/history_list.html"
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The event's history told with its participants, countries, citations and
+        topics (events.history)."""
+        entries = event_history(int(object_id)) if str(object_id).isdigit() else []
+        return super().history_view(
+            request, object_id, {**(extra_context or {}), "history_entries": entries}
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except ValidationError as error:
+            # The version, as it was, can no longer be saved (it would repeat an event
+            # recorded since): say so on the page rather than fail.
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect(request.path)
+
+    def save_model(self, request, obj, form, change):
+        version = getattr(obj, "_history", None)
+        if version is None:
+            return super().save_model(request, obj, form, change)
+        # A revert from history: the event's rows come back with its fields, in one write.
+        obj._history_user = request.user
+        event_revert(obj, version)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)

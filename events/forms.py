@@ -13,6 +13,7 @@ from events.dates import (
     parse_fuzzy_date,
     parse_moment,
 )
+from events.history import topics_of
 from events.services import event_set_topics
 
 
@@ -123,6 +124,14 @@ class ParticipantForm(forms.ModelForm):
 class EventForm(FuzzyDatedForm):
     """An event's own fields; its topics are written through the services (admin saves
     them after the event, and so does a revert from history)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # On a revert page the instance is rebuilt from a version of its history, but its
+        # topics would be read from the event as it is now: show the version's.
+        version = getattr(self.instance, "_history", None)
+        if version is not None and "topics" in self.fields:
+            self.initial["topics"] = [t.pk for t in topics_of(version)]
 
     def _save_m2m(self):
         event_set_topics(self.instance, self.cleaned_data.get("topics", []))

@@ -9,7 +9,7 @@ write (events.derived) computed once at its end.
     agreements.py  agreements with parties and lifecycle
     sources.py     sources with their bylines
     places.py      countries with their other names
-    restore.py     deleted events brought back from history
+    restore.py     deleted events brought back from history; an event reverted to a version
 """
 
 from events.services.agreements import agreement_save
@@ -37,7 +37,7 @@ from events.services.records import (
     record_save,
     records_delete,
 )
-from events.services.restore import deleted_events, event_restore
+from events.services.restore import deleted_events, event_restore, event_revert
 from events.services.sources import source_save
 from events.services.unit import write_unit
 
@@ -58,6 +58,7 @@ __all__ = [
     "event_change",
     "event_create",
     "event_restore",
+    "event_revert",
     "event_set_topics",
     "event_spec",
     "event_update",
