@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from events.models.base import DomainModel, history
 from events.models.event import Event
@@ -80,6 +81,9 @@ class Agreement(DomainModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("timeline:agreement", args=[self.public_id])
 
 
 RATIFYING = {
