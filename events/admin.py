@@ -153,6 +153,9 @@ class ServiceAdmin(SimpleHistoryAdmin):
     reverts are saved and deleted by the services, and a whole form (with its inlines) is
     one unit of work, so what follows from it is derived once (events.derived)."""
 
+    class Media:
+        css = {"all": ["events/admin-forms.css"]}
+
     def changeform_view(self, request, *args, **kwargs):
         with write_unit():
             return super().changeform_view(request, *args, **kwargs)
@@ -628,22 +631,17 @@ class StatusChangeFormSet(BaseInlineFormSet):
 
 
 class StatusChangeInline(admin.TabularInline):
+    """The lifecycle on the agreement's page, each date typed as text (which says its range
+    and precision, "2024-09-21/2024-09-30" included): the range columns would take the row
+    past a laptop's width. They are on the status change's own page (the change link)."""
+
     model = AgreementStatusChange
     formset = StatusChangeFormSet
     form = FuzzyDatedForm
     extra = 1
+    show_change_link = True
     autocomplete_fields = ("party", "source")
-    fields = (
-        "status",
-        "date_text",
-        "date_qualifier",
-        "date_start",
-        "date_end",
-        "date_precision",
-        "party",
-        "source",
-        "note",
-    )
+    fields = ("status", "date_text", "date_qualifier", "party", "source", "note")
 
 
 @admin.register(Agreement)

@@ -68,6 +68,11 @@ class FuzzyDateFormMixin:
                     continue
                 cleaned[start], cleaned[end] = fuzzy.start, fuzzy.end
                 cleaned[precision] = fuzzy.precision
+                # A form that shows the text alone (an inline) still stores the range: the
+                # model form saves only the fields it shows.
+                for name in (start, end, precision):
+                    if name not in self.fields:
+                        setattr(self.instance, name, cleaned[name])
                 # A qualifier typed into the text ("c.", "?") wins over the select; plain
                 # text leaves a qualifier the editor chose in the select alone.
                 qualifier = self.QUALIFIER_FIELD

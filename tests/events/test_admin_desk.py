@@ -75,3 +75,22 @@ def test_countries_involved_follow_a_participant_replaced_by_another_official(ed
     participant = event.participants.get()
     assert (participant.official, participant.country.iso_alpha2) == (zelensky, "UA")
     assert set(event.countries.values_list("iso_alpha2", flat=True)) == {"UA"}
+
+
+def test_a_lifecycle_date_typed_in_the_agreements_page_stores_its_range(editor_client):
+    add = reverse("admin:events_agreement_add")
+    data = form_data(
+        editor_client.get(add),
+        status_changes=[
+            {"status": "signed", "date_text": "c. late Sep 2024", "date_qualifier": "exact"}
+        ],
+    )
+    data.update({"title": "Typed once", "kind": "mou"})
+    response = editor_client.post(add, data)
+    assert response.status_code == 302, response.context and response.context["errors"]
+    change = Agreement.objects.get(title="Typed once").status_changes.get()
+    assert (change.date_start.isoformat(), change.date_end.isoformat()) == (
+        "2024-09-21",
+        "2024-09-30",
+    )
+    assert (change.date_label, change.date_qualifier) == ("c. late Sep 2024", "approximate")
