@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from simple_history.admin import SimpleHistoryAdmin
 
+from events.admin_confirm import confirmation_error, confirmations, confirmed
 from events.admin_lists import (
     CountryListFilter,
     TalliedPaginator,
@@ -112,6 +113,25 @@ class ParticipantFormSet(DistinctRowsFormSet):
         ]
         if self.instance.date_start and (repeated := duplicate_of(self.instance, taking_part)):
             raise duplicate_error(repeated)
+
+
+class CitationFormSet(BaseInlineFormSet):
+    """On an event's page: every event cites its source (DOMAIN.md), so saving one with
+    none is held back until the editor confirms it (events.admin_confirm). The API and the
+    importer do not ask: their callers send sources, or say why not, in their own data."""
+
+    def clean(self):
+        super().clean()
+        if (
+            isinstance(self.instance, Event)
+            and not any(form.cleaned_data.get("source") for form in kept_forms(self))
+            and not confirmed(self.data, "no_source")
+        ):
+            raise confirmation_error(
+                "no_source",
+                "No source cites this event. Add the article or statement it comes from, "
+                "or confirm below that it is saved without one for now.",
+            )
 
 
 class AgreementPartyFormSet(DistinctRowsFormSet):
@@ -404,6 +424,7 @@ class ParticipantInline(admin.TabularInline):
 
 class CitationInline(admin.TabularInline):
     model = Citation
+    formset = CitationFormSet
     extra = 1
     autocomplete_fields = ("source", "event")
     fields = ("event", "source", "excerpt")
@@ -474,6 +495,11 @@ class EventAdmin(DomainAdmin):
     )
 
     object_history_list_template = "admin/events/event/history_list.html"
+    change_form_template = "admin/events/event/change_form.html"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["confirmations"] = confirmations(context.get("inline_admin_formsets"))
+        return super().render_change_form(request, context, *args, **kwargs)
 
     def history_view(self, request, object_id, extra_context=None):
         """The event's history told with its participants, countries, citations and

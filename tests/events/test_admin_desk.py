@@ -5,6 +5,7 @@ import pytest
 from django.urls import reverse
 
 from events.models import Agreement, Country, Event, Official, Organization
+from tests import factories
 from tests.admin_forms import form_data
 
 pytestmark = pytest.mark.usefixtures("seeded")
@@ -43,6 +44,7 @@ def test_countries_involved_follow_a_corrected_participant_country(editor_client
     )
     data.update({"title": "A visit to correct", "type": "visit", "status": "held"})
     data["date_text"] = "23 Aug 2024"
+    data["_confirm_no_source"] = "on"
     assert editor_client.post(add, data).status_code == 302
     event = Event.objects.get(title="A visit to correct")
     assert set(event.countries.values_list("iso_alpha2", flat=True)) == {"IN"}
@@ -51,6 +53,7 @@ def test_countries_involved_follow_a_corrected_participant_country(editor_client
     data = form_data(editor_client.get(change))
     assert data["participants-0-country"] == str(india.pk)
     data["participants-0-country"] = str(poland.pk)
+    data["_confirm_no_source"] = "on"
     response = editor_client.post(change, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     assert set(event.countries.values_list("iso_alpha2", flat=True)) == {"PL"}
@@ -63,6 +66,7 @@ def test_countries_involved_follow_a_participant_replaced_by_another_official(ed
     data = form_data(editor_client.get(add), participants=[{"official": modi.pk, "role": "host"}])
     data.update({"title": "A host to correct", "type": "meeting", "status": "held"})
     data["date_text"] = "23 Aug 2024"
+    data["_confirm_no_source"] = "on"
     assert editor_client.post(add, data).status_code == 302
     event = Event.objects.get(title="A host to correct")
 
@@ -70,6 +74,7 @@ def test_countries_involved_follow_a_participant_replaced_by_another_official(ed
     data = form_data(editor_client.get(change))
     # The editor picks the right person; the country shown was filled from Modi's post.
     data["participants-0-official"] = str(zelensky.pk)
+    data["_confirm_no_source"] = "on"
     response = editor_client.post(change, data)
     assert response.status_code == 302, response.context and response.context["errors"]
     participant = event.participants.get()
@@ -94,3 +99,36 @@ def test_a_lifecycle_date_typed_in_the_agreements_page_stores_its_range(editor_c
         "2024-09-30",
     )
     assert (change.date_label, change.date_qualifier) == ("c. late Sep 2024", "approximate")
+
+
+def new_event(editor_client, **rows):
+    add = reverse("admin:events_event_add")
+    modi = Official.objects.get(name="Narendra Modi")
+    data = form_data(
+        editor_client.get(add), participants=[{"official": modi.pk, "role": "visitor"}], **rows
+    )
+    data.update({"title": "Modi tours a port", "type": "visit", "status": "held"})
+    data["date_text"] = "2 Feb 2025"
+    return add, data
+
+
+def test_an_event_with_no_source_is_held_back_until_the_editor_confirms(editor_client):
+    add, data = new_event(editor_client)
+    response = editor_client.post(add, data)
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "No source cites this event" in page
+    assert 'name="_confirm_no_source"' in page
+    assert not Event.objects.filter(title="Modi tours a port").exists()
+
+    data["_confirm_no_source"] = "on"
+    assert editor_client.post(add, data).status_code == 302
+    assert Event.objects.filter(title="Modi tours a port").exists()
+
+
+def test_an_event_citing_a_source_saves_without_a_question(editor_client):
+    source = factories.SourceFactory()
+    add, data = new_event(editor_client, citations=[{"source": source.pk}])
+    response = editor_client.post(add, data)
+    assert response.status_code == 302
+    assert Event.objects.get(title="Modi tours a port").citations.get().source == source

@@ -35,6 +35,7 @@ def recorded(editor_client):
     )
     data.update({"title": "Modi visits Kyiv by train", "type": "visit", "status": "held"})
     data["date_text"] = "23 Aug 2024"
+    data["_confirm_no_source"] = "on"  # cited in the change that follows
     assert editor_client.post(add, data).status_code == 302
     event = Event.objects.get(title="Modi visits Kyiv by train")
     first = event.history.latest()
