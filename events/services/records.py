@@ -51,8 +51,8 @@ NAME_FIELDS = ("name", "slug")
 
 def changed(old, new, fields: Iterable[str]) -> bool:
     """Whether any of `fields` differs between the stored row and the one written (a new
-    record has changed everything)."""
-    return old is None or any(getattr(old, f) != getattr(new, f) for f in fields)
+    record, or one deleted, has changed everything)."""
+    return old is None or new is None or any(getattr(old, f) != getattr(new, f) for f in fields)
 
 
 def both(old, new, attribute: str) -> set:
