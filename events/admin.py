@@ -2,8 +2,9 @@
 with dates typed as the article gives them, and every change kept in history with revert."""
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
@@ -51,6 +52,8 @@ from events.services import (
     duplicate_of,
     event_restore,
     event_revert,
+    official_merge,
+    organization_merge,
     record_delete,
     record_save,
     write_unit,
@@ -238,6 +241,62 @@ class DomainAdmin(ServiceAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class MergeAction:
+    """The *Merge* action: the records chosen are shown with what refers to each, the
+    editor picks the one to keep, and `merge_service` moves the rest into it
+    (events.services.merge). Needs the right to change and to delete."""
+
+    merge_service = None
+
+    @admin.action(description="Merge the selected into one", permissions=["change", "delete"])
+    def merge_records(self, request, queryset):
+        records = list(queryset)
+        if len(records) < 2:
+            self.message_user(request, "Choose two or more records to merge.", messages.WARNING)
+            return None
+        error = ""
+        if request.POST.get("merge_confirmed"):
+            kept = next((r for r in records if str(r.pk) == request.POST.get("keep")), None)
+            if kept is not None:
+                others = [r for r in records if r.pk != kept.pk]
+                try:
+                    # A savepoint: a merge refused halfway leaves nothing moved.
+                    with transaction.atomic():
+                        self.merge_service(kept, others)
+                except ValidationError as refused:
+                    self.message_user(request, " ".join(refused.messages), messages.ERROR)
+                    return None
+                self.message_user(
+                    request,
+                    f"Merged {', '.join(map(str, others))} into “{kept}”.",
+                    messages.SUCCESS,
+                )
+                return None
+            error = "Choose the record to keep, one of those listed."
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Merge {self.opts.verbose_name_plural}",
+            "records": [(record, self._uses(record)) for record in records],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "error": error,
+        }
+        return TemplateResponse(request, "admin/events/merge.html", context)
+
+    def _uses(self, record) -> list[str]:
+        """What refers to `record`: "3 participants", "1 tenure"."""
+        uses = []
+        for relation in record._meta.related_objects:
+            if relation.many_to_many or relation.one_to_one:
+                continue
+            model = relation.related_model
+            count = model._default_manager.filter(**{relation.field.name: record}).count()
+            if count:
+                names = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
+                uses.append(f"{count} {names}")
+        return uses
+
+
 # Countries -------------------------------------------------------------------------------
 
 
@@ -291,7 +350,9 @@ class CountryNameAdmin(ServiceAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(DomainAdmin):
+class OrganizationAdmin(MergeAction, DomainAdmin):
+    merge_service = staticmethod(organization_merge)
+    actions = ["merge_records"]
     list_display = ("name", "abbreviation", "kind", "country", "parent")
     list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("country", "parent")
@@ -328,7 +389,9 @@ class TenureInline(admin.StackedInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(DomainAdmin):
+class OfficialAdmin(MergeAction, DomainAdmin):
+    merge_service = staticmethod(official_merge)
+    actions = ["merge_records"]
     list_display = ("name", "country", "current_posts", "wikidata_qid")
     list_filter = (("country", admin.RelatedOnlyFieldListFilter), "tenures__post__kind")
     list_select_related = ("country",)

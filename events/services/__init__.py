@@ -6,6 +6,7 @@ write (events.derived) computed once at its end.
     records.py     one record saved or deleted, with what it reaches (EFFECTS)
     events.py      events written whole (EventSpec): create, update, partial change
     people.py      officials with their spellings; officials created from extraction
+    merge.py       two records of one official or organization merged into one
     agreements.py  agreements with parties and lifecycle
     sources.py     sources with their bylines
     places.py      countries with their other names
@@ -27,6 +28,7 @@ from events.services.events import (
     event_spec,
     event_update,
 )
+from events.services.merge import official_merge, organization_merge
 from events.services.people import official_create, official_save
 from events.services.places import country_save
 from events.services.records import (
@@ -63,6 +65,8 @@ __all__ = [
     "event_spec",
     "event_update",
     "official_create",
+    "official_merge",
+    "organization_merge",
     "official_save",
     "record_delete",
     "record_save",
