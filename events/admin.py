@@ -10,7 +10,7 @@ from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
 from events.admin_confirm import confirmation_error, confirmations, confirmed
@@ -20,6 +20,7 @@ from events.admin_lists import (
     YearListFilter,
     tallied_filters,
 )
+from events.duplicates import Proposed, likely_duplicate, who
 from events.forms import EventForm, FuzzyDatedForm, ParticipantForm, SourceForm, TenureForm
 from events.history import event_history
 from events.models import (
@@ -116,6 +117,44 @@ class ParticipantFormSet(DistinctRowsFormSet):
         ]
         if self.instance.date_start and (repeated := duplicate_of(self.instance, taking_part)):
             raise duplicate_error(repeated)
+        event = self.instance
+        if event.pk is None and event.date_start and not confirmed(self.data, "likely_duplicate"):
+            proposed = Proposed(
+                title=event.title,
+                start=event.date_start,
+                end=event.date_end,
+                countries=frozenset(self._countries(rows)),
+                taking_part=frozenset(who(*ids) for ids in taking_part),
+            )
+            if likely := likely_duplicate(proposed):
+                raise confirmation_error(
+                    "likely_duplicate",
+                    "This looks like an event already recorded (overlapping date, and the "
+                    "same countries with a similar title, or the same participants):",
+                    url=reverse("admin:events_event_change", args=(likely.pk,)),
+                    title=str(likely),
+                )
+
+    def _countries(self, rows) -> set[int]:
+        """The countries the new event will involve: its participants' and those named in
+        the countries inline, read from the same POST (the inline is validated apart)."""
+        countries: set[int] = set()
+        for row in rows:
+            named = row.get("country") or getattr(
+                row.get("official") or row.get("organization"), "country", None
+            )
+            if named is not None:
+                countries.add(named.pk)
+        prefix = "event_countries"
+        for key, value in self.data.items():
+            index = key.removeprefix(f"{prefix}-").removesuffix("-country")
+            if (
+                key == f"{prefix}-{index}-country"
+                and value.isdigit()
+                and not self.data.get(f"{prefix}-{index}-DELETE")
+            ):
+                countries.add(int(value))
+        return countries
 
 
 class CitationFormSet(BaseInlineFormSet):
