@@ -38,6 +38,25 @@ class Proposed:
     pk: int | None = None
 
 
+def proposed_of(spec) -> Proposed:
+    """What an EventSpec (events.services) proposes to record."""
+    taking_part = frozenset(
+        who(
+            *(
+                getattr(getattr(p, name), "pk", None)
+                for name in ("official", "organization", "country")
+            )
+        )
+        for p in spec.participants
+    )
+    countries = {c.pk for c in spec.countries}
+    for p in spec.participants:
+        named = p.country or getattr(p.official or p.organization, "country", None)
+        if named is not None:
+            countries.add(named.pk)
+    return Proposed(spec.title, spec.date.start, spec.date.end, frozenset(countries), taking_part)
+
+
 def similar_titles(one: str, other: str) -> bool:
     words = [" ".join(title.casefold().replace("'s", "").split()) for title in (one, other)]
     return SequenceMatcher(None, *words).ratio() >= SIMILAR_TITLE

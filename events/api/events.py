@@ -186,6 +186,14 @@ class EventInputSerializer(serializers.Serializer):
     external_id = serializers.CharField(
         allow_blank=True, required=False, default="", max_length=100
     )
+    confirm_new = serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="On create: true saves the event even if it looks like one already "
+        "recorded (overlapping date, and the same countries with a similar title, or the "
+        "same participants); otherwise such a create is refused with 409 naming it.",
+    )
 
     def validate_external_id(self, value):
         # The model's constraint is conditional (blank ids may repeat), so Django reports
