@@ -2,23 +2,27 @@
 with dates typed as the article gives them, and every change kept in history with revert."""
 
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.forms.models import BaseInlineFormSet
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from simple_history.admin import SimpleHistoryAdmin
 
+from events.admin_confirm import confirmation_error, confirmations, confirmed
 from events.admin_lists import (
     CountryListFilter,
     TalliedPaginator,
     YearListFilter,
     tallied_filters,
 )
-from events.forms import EventForm, FuzzyDatedForm, ParticipantForm, TenureForm
+from events.duplicates import Proposed, likely_duplicate, who
+from events.forms import EventForm, FuzzyDatedForm, ParticipantForm, SourceForm, TenureForm
+from events.history import event_history
 from events.models import (
     Agreement,
     AgreementParty,
@@ -48,6 +52,9 @@ from events.services import (
     duplicate_error,
     duplicate_of,
     event_restore,
+    event_revert,
+    official_merge,
+    organization_merge,
     record_delete,
     record_save,
     write_unit,
@@ -110,6 +117,63 @@ class ParticipantFormSet(DistinctRowsFormSet):
         ]
         if self.instance.date_start and (repeated := duplicate_of(self.instance, taking_part)):
             raise duplicate_error(repeated)
+        event = self.instance
+        if event.pk is None and event.date_start and not confirmed(self.data, "likely_duplicate"):
+            proposed = Proposed(
+                title=event.title,
+                start=event.date_start,
+                end=event.date_end,
+                countries=frozenset(self._countries(rows)),
+                taking_part=frozenset(who(*ids) for ids in taking_part),
+            )
+            if likely := likely_duplicate(proposed):
+                raise confirmation_error(
+                    "likely_duplicate",
+                    "This looks like an event already recorded (overlapping date, and the "
+                    "same countries with a similar title, or the same participants):",
+                    url=reverse("admin:events_event_change", args=(likely.pk,)),
+                    title=str(likely),
+                )
+
+    def _countries(self, rows) -> set[int]:
+        """The countries the new event will involve: its participants' and those named in
+        the countries inline, read from the same POST (the inline is validated apart)."""
+        countries: set[int] = set()
+        for row in rows:
+            named = row.get("country") or getattr(
+                row.get("official") or row.get("organization"), "country", None
+            )
+            if named is not None:
+                countries.add(named.pk)
+        prefix = "event_countries"
+        for key, value in self.data.items():
+            index = key.removeprefix(f"{prefix}-").removesuffix("-country")
+            if (
+                key == f"{prefix}-{index}-country"
+                and value.isdigit()
+                and not self.data.get(f"{prefix}-{index}-DELETE")
+            ):
+                countries.add(int(value))
+        return countries
+
+
+class CitationFormSet(BaseInlineFormSet):
+    """On an event's page: every event cites its source (DOMAIN.md), so saving one with
+    none is held back until the editor confirms it (events.admin_confirm). The API and the
+    importer do not ask: their callers send sources, or say why not, in their own data."""
+
+    def clean(self):
+        super().clean()
+        if (
+            isinstance(self.instance, Event)
+            and not any(form.cleaned_data.get("source") for form in kept_forms(self))
+            and not confirmed(self.data, "no_source")
+        ):
+            raise confirmation_error(
+                "no_source",
+                "No source cites this event. Add the article or statement it comes from, "
+                "or confirm below that it is saved without one for now.",
+            )
 
 
 class AgreementPartyFormSet(DistinctRowsFormSet):
@@ -150,6 +214,9 @@ class ServiceAdmin(SimpleHistoryAdmin):
     """Admin that writes through events.services: the record, its inlines and its history
     reverts are saved and deleted by the services, and a whole form (with its inlines) is
     one unit of work, so what follows from it is derived once (events.derived)."""
+
+    class Media:
+        css = {"all": ["events/admin-forms.css"]}
 
     def changeform_view(self, request, *args, **kwargs):
         with write_unit():
@@ -213,6 +280,62 @@ class DomainAdmin(ServiceAdmin):
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
 
+class MergeAction:
+    """The *Merge* action: the records chosen are shown with what refers to each, the
+    editor picks the one to keep, and `merge_service` moves the rest into it
+    (events.services.merge). Needs the right to change and to delete."""
+
+    merge_service = None
+
+    @admin.action(description="Merge the selected into one", permissions=["change", "delete"])
+    def merge_records(self, request, queryset):
+        records = list(queryset)
+        if len(records) < 2:
+            self.message_user(request, "Choose two or more records to merge.", messages.WARNING)
+            return None
+        error = ""
+        if request.POST.get("merge_confirmed"):
+            kept = next((r for r in records if str(r.pk) == request.POST.get("keep")), None)
+            if kept is not None:
+                others = [r for r in records if r.pk != kept.pk]
+                try:
+                    # A savepoint: a merge refused halfway leaves nothing moved.
+                    with transaction.atomic():
+                        self.merge_service(kept, others)
+                except ValidationError as refused:
+                    self.message_user(request, " ".join(refused.messages), messages.ERROR)
+                    return None
+                self.message_user(
+                    request,
+                    f"Merged {', '.join(map(str, others))} into “{kept}”.",
+                    messages.SUCCESS,
+                )
+                return None
+            error = "Choose the record to keep, one of those listed."
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": f"Merge {self.opts.verbose_name_plural}",
+            "records": [(record, self._uses(record)) for record in records],
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "error": error,
+        }
+        return TemplateResponse(request, "admin/events/merge.html", context)
+
+    def _uses(self, record) -> list[str]:
+        """What refers to `record`: "3 participants", "1 tenure"."""
+        uses = []
+        for relation in record._meta.related_objects:
+            if relation.many_to_many or relation.one_to_one:
+                continue
+            model = relation.related_model
+            count = model._default_manager.filter(**{relation.field.name: record}).count()
+            if count:
+                names = model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural
+                uses.append(f"{count} {names}")
+        return uses
+
+
 # Countries -------------------------------------------------------------------------------
 
 
@@ -266,7 +389,9 @@ class CountryNameAdmin(ServiceAdmin):
 
 
 @admin.register(Organization)
-class OrganizationAdmin(DomainAdmin):
+class OrganizationAdmin(MergeAction, DomainAdmin):
+    merge_service = staticmethod(organization_merge)
+    actions = ["merge_records"]
     list_display = ("name", "abbreviation", "kind", "country", "parent")
     list_filter = ("kind", ("country", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("country", "parent")
@@ -303,7 +428,9 @@ class TenureInline(admin.StackedInline):
 
 
 @admin.register(Official)
-class OfficialAdmin(DomainAdmin):
+class OfficialAdmin(MergeAction, DomainAdmin):
+    merge_service = staticmethod(official_merge)
+    actions = ["merge_records"]
     list_display = ("name", "country", "current_posts", "wikidata_qid")
     list_filter = (("country", admin.RelatedOnlyFieldListFilter), "tenures__post__kind")
     list_select_related = ("country",)
@@ -399,6 +526,7 @@ class ParticipantInline(admin.TabularInline):
 
 class CitationInline(admin.TabularInline):
     model = Citation
+    formset = CitationFormSet
     extra = 1
     autocomplete_fields = ("source", "event")
     fields = ("event", "source", "excerpt")
@@ -467,6 +595,38 @@ class EventAdmin(DomainAdmin):
         ("Content", {"fields": ("summary", "topics", "external_id")}),
         ("Record", {"fields": ("slug", *RECORD_FIELDS), "classes": ["collapse"]}),
     )
+
+    object_history_list_template = "admin/events/event/history_list.html"
+    change_form_template = "admin/events/event/change_form.html"
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["confirmations"] = confirmations(context.get("inline_admin_formsets"))
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def history_view(self, request, object_id, extra_context=None):
+        """The event's history told with its participants, countries, citations and
+        topics (events.history)."""
+        entries = event_history(int(object_id)) if str(object_id).isdigit() else []
+        return super().history_view(
+            request, object_id, {**(extra_context or {}), "history_entries": entries}
+        )
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        try:
+            return super().history_form_view(request, object_id, version_id, extra_context)
+        except ValidationError as error:
+            # The version, as it was, can no longer be saved (it would repeat an event
+            # recorded since): say so on the page rather than fail.
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+            return redirect(request.path)
+
+    def save_model(self, request, obj, form, change):
+        version = getattr(obj, "_history", None)
+        if version is None:
+            return super().save_model(request, obj, form, change)
+        # A revert from history: the event's rows come back with its fields, in one write.
+        obj._history_user = request.user
+        event_revert(obj, version)
 
     def get_queryset(self, request):
         queryset = super().get_queryset(request)
@@ -599,22 +759,17 @@ class StatusChangeFormSet(BaseInlineFormSet):
 
 
 class StatusChangeInline(admin.TabularInline):
+    """The lifecycle on the agreement's page, each date typed as text (which says its range
+    and precision, "2024-09-21/2024-09-30" included): the range columns would take the row
+    past a laptop's width. They are on the status change's own page (the change link)."""
+
     model = AgreementStatusChange
     formset = StatusChangeFormSet
     form = FuzzyDatedForm
     extra = 1
+    show_change_link = True
     autocomplete_fields = ("party", "source")
-    fields = (
-        "status",
-        "date_text",
-        "date_qualifier",
-        "date_start",
-        "date_end",
-        "date_precision",
-        "party",
-        "source",
-        "note",
-    )
+    fields = ("status", "date_text", "date_qualifier", "party", "source", "note")
 
 
 @admin.register(Agreement)
@@ -677,6 +832,7 @@ class BylineInline(admin.TabularInline):
 
 @admin.register(Source)
 class SourceAdmin(DomainAdmin):
+    form = SourceForm
     list_display = ("headline", "publisher", "published_at", "kind", "language")
     list_filter = ("kind", "language", ("publisher", admin.RelatedOnlyFieldListFilter))
     list_select_related = ("publisher",)

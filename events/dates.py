@@ -11,10 +11,12 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time
 from functools import total_ordering
 
 from django.db import models
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
 
 
 class DatePrecision(models.IntegerChoices):
@@ -348,6 +350,9 @@ _PATTERNS: list[tuple[str, re.Pattern]] = [
         ("range_mdy", rf"{_MONTH} {_DAY} ?- ?{_DAY} {_YEAR}"),
         ("range_dmy_months", rf"{_DAY} {_MONTH}(?: {_YEAR})? ?- ?{_DAY} {_MONTH} {_YEAR}"),
         ("range_mdy_months", rf"{_MONTH} {_DAY}(?: {_YEAR})? ?- ?{_MONTH} {_DAY} {_YEAR}"),
+        # 07/09/2019, 07-09-2019, 07.09.2019 (dots are spaces by now): read only when the
+        # order of day and month cannot matter (_numeric_day).
+        ("numeric_day", r"(\d{1,2})([/ -])(\d{1,2})\2(\d{4})"),
     ]
 ]
 
@@ -449,6 +454,8 @@ def _build(name: str, g: tuple, qualifier: DateQualifier) -> FuzzyDate:
         return FuzzyDate.part_of_month(int(g[2]), _month_number(g[1]), g[0], qualifier)
     if name == "month":
         return FuzzyDate.month(int(g[1]), _month_number(g[0]), qualifier)
+    if name == "numeric_day":
+        return FuzzyDate.day(_numeric_day(int(g[0]), int(g[2]), int(g[3])), qualifier)
     if name == "day_dmy":
         return FuzzyDate.day(date(int(g[2]), _month_number(g[1]), int(g[0])), qualifier)
     if name == "day_mdy":
@@ -469,6 +476,80 @@ def _build(name: str, g: tuple, qualifier: DateQualifier) -> FuzzyDate:
     start_year = int(g[2]) if g[2] else end_year
     start = date(start_year, _month_number(g[0]), int(g[1]))
     return _day_span(start, date(end_year, _month_number(g[3]), int(g[4])), qualifier)
+
+
+def _numeric_day(first: int, second: int, year: int) -> date:
+    """A day written in digits only. Whether 07/09/2019 is 7 September or 9 July depends on
+    the writer's country, and a wrong guess moves every date resolved from it, so it is read
+    only when one reading is possible: equal parts, or one part above 12."""
+    if first == second or second > 12:
+        return date(year, second if first == second else first, second)
+    if first > 12:
+        return date(year, second, first)
+    one, other = date(year, second, first), date(year, first, second)
+    raise FuzzyDateError(
+        f"{first:02d}/{second:02d}/{year} could be {_day_label(one)} or {_day_label(other)}: "
+        "day and month come in either order in numeric dates. Write the month as a word "
+        f"({_day_label(one)}) or the date as year-month-day ({one.isoformat()})."
+    )
+
+
+def parse_moment(text: str) -> datetime:
+    """A moment as an editor or a client types it (a source's publication time): an ISO
+    date-time ("2024-10-27T04:15:00+00:00"), or a day in the grammar of parse_fuzzy_date
+    followed by an optional time ("27 Oct 2024 04:15", "Oct. 27, 2024", "2024-10-27").
+    Without a time, the moment is the start of the day; without a zone, it is in the
+    current time zone. Raises FuzzyDateError saying what is wrong."""
+    text = text.strip() if isinstance(text, str) else ""
+    try:
+        moment = parse_datetime(text)
+    except ValueError:
+        moment = None
+    if moment is None:
+        day_text, at = _split_time(text)
+        fuzzy = parse_fuzzy_date(day_text)
+        if fuzzy.precision != DatePrecision.DAY or fuzzy.qualifier != DateQualifier.EXACT:
+            raise FuzzyDateError(
+                f"{day_text!r} is not one day ({fuzzy.precision.label}, "
+                f"{fuzzy.qualifier.label}): a publication date is one exact day, "
+                "such as 9 Jul 2019 or 2019-07-09."
+            )
+        moment = datetime.combine(fuzzy.start, at or time())
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+_TIME_AT_END = re.compile(
+    r"^(?P<day>.+?)[\s,t]+(?:at\s+)?(?P<hour>\d{1,2})[:.](?P<minute>\d{2})"
+    r"(?::(?P<second>\d{2}))?\s*(?P<half>[ap]\.?m\.?)?\s*(?:utc|gmt|z)?$",
+    re.IGNORECASE,
+)
+
+
+def _split_time(text: str) -> tuple[str, time | None]:
+    """The day's text and the time of day written after it, if any."""
+    found = _TIME_AT_END.match(text)
+    if not found:
+        return text, None
+    hour, minute = int(found["hour"]), int(found["minute"])
+    half = (found["half"] or "").lower().replace(".", "")
+    if half and not 1 <= hour <= 12:
+        raise FuzzyDateError(f"{hour} {half} is not a time of day.")
+    if half:
+        hour = hour % 12 + (12 if half == "pm" else 0)
+    try:
+        return found["day"], time(hour, minute, int(found["second"] or 0))
+    except ValueError:
+        raise FuzzyDateError(f"{text!r} has no such time of day.") from None
+
+
+def moment_label(moment: datetime) -> str:
+    """A publication time as parse_moment reads it back: "27 Oct 2024 04:15", or the day
+    alone when no time was given (the start of the day)."""
+    local = timezone.localtime(moment) if timezone.is_aware(moment) else moment
+    day = _day_label(local.date())
+    return day if local.time() == time() else f"{day} {local:%H:%M}"
 
 
 def _day_span(start: date, end: date, qualifier: DateQualifier) -> FuzzyDate:

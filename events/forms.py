@@ -1,9 +1,19 @@
 """Admin forms: editors type a date as the article gives it ("late Sep 2024") and the form
 stores its range and precision."""
 
+from datetime import datetime
+
 from django import forms
 
-from events.dates import EXAMPLES, FuzzyDate, FuzzyDateError, parse_fuzzy_date
+from events.dates import (
+    EXAMPLES,
+    FuzzyDate,
+    FuzzyDateError,
+    moment_label,
+    parse_fuzzy_date,
+    parse_moment,
+)
+from events.history import topics_of
 from events.services import event_set_topics
 
 
@@ -58,6 +68,11 @@ class FuzzyDateFormMixin:
                     continue
                 cleaned[start], cleaned[end] = fuzzy.start, fuzzy.end
                 cleaned[precision] = fuzzy.precision
+                # A form that shows the text alone (an inline) still stores the range: the
+                # model form saves only the fields it shows.
+                for name in (start, end, precision):
+                    if name not in self.fields:
+                        setattr(self.instance, name, cleaned[name])
                 # A qualifier typed into the text ("c.", "?") wins over the select; plain
                 # text leaves a qualifier the editor chose in the select alone.
                 qualifier = self.QUALIFIER_FIELD
@@ -115,5 +130,45 @@ class EventForm(FuzzyDatedForm):
     """An event's own fields; its topics are written through the services (admin saves
     them after the event, and so does a revert from history)."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # On a revert page the instance is rebuilt from a version of its history, but its
+        # topics would be read from the event as it is now: show the version's.
+        version = getattr(self.instance, "_history", None)
+        if version is not None and "topics" in self.fields:
+            self.initial["topics"] = [t.pk for t in topics_of(version)]
+
     def _save_m2m(self):
         event_set_topics(self.instance, self.cleaned_data.get("topics", []))
+
+
+class MomentField(forms.CharField):
+    """A date and optional time typed in the date grammar of every other field ("9 Jul
+    2019", "July 9, 2019 04:15"), rather than Django's split date and time inputs, whose
+    numeric date took 07/09/2019 as 7 September and whose time could not be left empty."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text",
+            "The day as the source gives it (9 Jul 2019, July 9, 2019, 2019-07-09), then "
+            "the time if known (04:15, UTC unless a zone is given).",
+        )
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return moment_label(value) if isinstance(value, datetime) else value
+
+    def to_python(self, value):
+        text = super().to_python(value)
+        if not text:
+            return None
+        try:
+            return parse_moment(text)
+        except FuzzyDateError as error:
+            raise forms.ValidationError(error.message, code="invalid") from None
+
+
+class SourceForm(forms.ModelForm):
+    """A source, its publication time typed in the common date grammar."""
+
+    published_at = MomentField(label="Published", required=False)

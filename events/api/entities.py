@@ -11,7 +11,7 @@ from rest_framework import serializers
 
 from events import limits
 from events.api.events import CountryCodeField, RecordRefField, RefSerializer, date_data, ref
-from events.dates import FuzzyDateError, parse_fuzzy_date
+from events.dates import FuzzyDateError, parse_fuzzy_date, parse_moment
 from events.models import (
     Agreement,
     AgreementStatus,
@@ -378,8 +378,29 @@ class AuthorNamesField(serializers.ListField):
         return list(names)
 
 
+class MomentField(serializers.DateTimeField):
+    """A date-time written as ISO 8601 or in the date grammar of every date field ("9 Jul
+    2019 04:15", "July 9, 2019"; the time is optional). A numeric day whose day and month
+    could be swapped ("07/09/2019") is refused, saying why."""
+
+    def to_internal_value(self, value):
+        if not isinstance(value, str):
+            self.fail("invalid", format="ISO 8601 or 9 Jul 2019 04:15")
+        try:
+            return parse_moment(value)
+        except FuzzyDateError as error:
+            raise serializers.ValidationError(error.message) from None
+
+
 class SourceSerializer(RecordSerializer):
     nested = ("authors",)
+    published_at = MomentField(
+        required=False,
+        allow_null=True,
+        help_text="When the source was published: ISO 8601, or a day as the source gives "
+        "it (9 Jul 2019, July 9, 2019) with an optional time (04:15). Numeric days whose "
+        "day and month could be read either way (07/09/2019) are refused.",
+    )
     publisher = NamedRefField(Organization.objects.all(), required=False, allow_null=True)
     authors = AuthorNamesField(
         required=False, max_length=limits.NAMES, help_text="Authors' names, in order."

@@ -238,6 +238,14 @@ class EventInputSerializer(serializers.Serializer):
         max_length=100,
         help_text="Its id in the data set it comes from; unique when given.",
     )
+    confirm_new = serializers.BooleanField(
+        required=False,
+        default=False,
+        write_only=True,
+        help_text="On create: true saves the event even if it looks like one already "
+        "recorded (overlapping date, and the same countries with a similar title, or the "
+        "same participants); otherwise such a create is refused with 409 naming it.",
+    )
 
     def validate_external_id(self, value):
         # The model's constraint is conditional (blank ids may repeat), so Django reports

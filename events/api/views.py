@@ -12,6 +12,7 @@ from django.views.decorators.http import condition
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
     OpenApiParameter,
+    OpenApiResponse,
     extend_schema,
     extend_schema_field,
     extend_schema_view,
@@ -46,6 +47,7 @@ from events.api.pagination import (
 from events.api.parameters import CheckedFilterBackend, check_query_parameters
 from events.api.permissions import ReadOnly
 from events.api.renderers import JSONParser
+from events.duplicates import likely_duplicate, proposed_of
 from events.filters import (
     UPDATE_ORDERINGS,
     AgreementFilter,
@@ -180,6 +182,23 @@ class InUseConflict(ValidationError):
     status_code = status.HTTP_409_CONFLICT
 
 
+LIKELY_DUPLICATE_SCHEMA = {
+    "type": "object",
+    "properties": {
+        "detail": {"type": "string"},
+        "likely_duplicate": {
+            "type": "object",
+            "properties": {
+                "id": {"type": "string", "format": "uuid"},
+                "url": {"type": "string", "format": "uri"},
+                "title": {"type": "string"},
+                "date_label": {"type": "string"},
+            },
+        },
+    },
+}
+
+
 class ServiceDestroyMixin(mixins.DestroyModelMixin):
     """Deletes through events.services; a record others depend on is kept: 409 with the
     reason, nothing lost."""
@@ -277,7 +296,18 @@ versioned = method_decorator(_versioned)
 @extend_schema_view(
     list=extend_schema(parameters=[EXPORT_FORMAT, FIELDS_PARAMETER], responses=EventSerializer),
     retrieve=extend_schema(parameters=[FIELDS_PARAMETER], responses=EventSerializer),
-    create=extend_schema(request=EventInputSerializer, responses={201: EventSerializer}),
+    create=extend_schema(
+        request=EventInputSerializer,
+        responses={
+            201: EventSerializer,
+            409: OpenApiResponse(
+                LIKELY_DUPLICATE_SCHEMA,
+                description="The event looks like one already recorded (overlapping date, "
+                "and the same countries with a similar title, or the same participants): "
+                'nothing is saved. Send it again with `"confirm_new": true` if it is new.',
+            ),
+        },
+    ),
     update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
     partial_update=extend_schema(request=EventInputSerializer, responses=EventSerializer),
 )
@@ -379,13 +409,33 @@ class EventViewSet(JSONErrorsMixin, DeletedFeedMixin, ServiceDestroyMixin, views
     def create(self, request, *args, **kwargs):
         serializer = EventInputSerializer(data=request.data, context=self.get_serializer_context())
         serializer.is_valid(raise_exception=True)
-        event = self._write(lambda: event_create(serializer.to_spec()))
+        spec = serializer.to_spec()
+        if not serializer.validated_data.get("confirm_new"):
+            self._refuse_likely_duplicate(spec)
+        event = self._write(lambda: event_create(spec))
         body = self.read_one(event)
         headers = {
             "Location": body["url"],
             "ETag": f'"{version_etag(body["updated_at"], request)}"',
         }
         return Response(body, status=status.HTTP_201_CREATED, headers=headers)
+
+    def _refuse_likely_duplicate(self, spec) -> None:
+        """409 naming the stored event `spec` probably repeats (events.duplicates)."""
+        likely = likely_duplicate(proposed_of(spec))
+        if likely is None:
+            return
+        shown = self.read_one(likely)
+        raise InUseConflict(
+            {
+                "detail": "This event looks like one already recorded (overlapping date, "
+                "and the same countries with a similar title, or the same participants). "
+                'Nothing was saved; send "confirm_new": true if it is a different event.',
+                "likely_duplicate": {
+                    name: shown[name] for name in ("id", "url", "title", "date_label")
+                },
+            }
+        )
 
     @versioned
     def update(self, request, *args, partial=False, **kwargs):

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 
 from events.limits import SUMMARY_CHARS, text_bound
 from events.models.base import DomainModel, history
@@ -81,6 +82,9 @@ class Agreement(DomainModel):
 
     def __str__(self):
         return self.title
+
+    def get_absolute_url(self):
+        return reverse("timeline:agreement", args=[self.public_id])
 
 
 RATIFYING = {

@@ -15,6 +15,7 @@ from django.db.models import (
     Value,
 )
 from django.db.models.expressions import RawSQL
+from django.urls import reverse
 
 from events.event_types import Coding, EventType, coding_for
 from events.limits import SUMMARY_CHARS, text_bound
@@ -286,6 +287,10 @@ class Event(FuzzyDated, DomainModel):
 
     def __str__(self):
         return f"{self.date_label}: {self.title}"
+
+    def get_absolute_url(self):
+        # The readable URL; the timeline also answers to the public id.
+        return reverse("timeline:event", args=[self.slug or self.public_id])
 
     def clean(self):
         super().clean()

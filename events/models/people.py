@@ -12,6 +12,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 
 from events.dates import DatePrecision, FuzzyDate
 from events.models.base import DomainModel, PublicIdQuerySet, history
@@ -79,6 +80,10 @@ class Organization(DomainModel):
     def __str__(self):
         return self.name
 
+    def get_absolute_url(self):
+        # No page of its own: the timeline of the events it takes part in.
+        return f"{reverse('timeline:index')}?organization={self.slug or self.public_id}"
+
 
 class Official(DomainModel):
     """A person who acts for a country or organization."""
@@ -117,6 +122,9 @@ class Official(DomainModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("timeline:official", args=[self.slug])
 
 
 class OfficialNameQuerySet(models.QuerySet):

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Length, Lower, Upper
 from django.db.models.lookups import Exact
+from django.urls import reverse
 
 from events.models.base import history
 
@@ -82,6 +83,9 @@ class Country(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("timeline:country", args=[self.iso_alpha2])
 
     def natural_key(self):
         return (self.iso_alpha2,)

@@ -6,10 +6,11 @@ write (events.derived) computed once at its end.
     records.py     one record saved or deleted, with what it reaches (EFFECTS)
     events.py      events written whole (EventSpec): create, update, partial change
     people.py      officials with their spellings; officials created from extraction
+    merge.py       two records of one official or organization merged into one
     agreements.py  agreements with parties and lifecycle
     sources.py     sources with their bylines
     places.py      countries with their other names
-    restore.py     deleted events brought back from history
+    restore.py     deleted events brought back from history; an event reverted to a version
     upserts.py     events written by their external_id: created, updated or unchanged
 """
 
@@ -28,6 +29,7 @@ from events.services.events import (
     event_spec,
     event_update,
 )
+from events.services.merge import official_merge, organization_merge
 from events.services.people import official_create, official_save
 from events.services.places import country_save
 from events.services.records import (
@@ -38,7 +40,7 @@ from events.services.records import (
     record_save,
     records_delete,
 )
-from events.services.restore import deleted_events, event_restore
+from events.services.restore import deleted_events, event_restore, event_revert
 from events.services.sources import source_save
 from events.services.unit import write_unit
 from events.services.upserts import Outcome, event_upsert
@@ -60,12 +62,15 @@ __all__ = [
     "event_change",
     "event_create",
     "event_restore",
+    "event_revert",
     "event_set_topics",
     "event_spec",
     "event_update",
     "event_upsert",
     "Outcome",
     "official_create",
+    "official_merge",
+    "organization_merge",
     "official_save",
     "record_delete",
     "record_save",

@@ -94,6 +94,26 @@ def _event_rows(old, new, changes):
     changes.before_event_rows_change(both(old, new, "event_id"))
 
 
+# Who a participant is: when it changes, a country that was filled in for the previous
+# one (from their post, or their own country) is theirs, not the new participant's.
+PARTICIPANT_IDENTITY = ("official_id", "organization_id", "post_id")
+
+
+def _participant_before(old, new, changes):
+    _event_rows(old, new, changes)
+    if old is None or new is None or not changed(old, new, PARTICIPANT_IDENTITY):
+        return
+    filled_from = {
+        getattr(old.post, "country_id", None),
+        getattr(old.official, "country_id", None),
+        getattr(old.organization, "country_id", None),
+    } - {None}
+    if new.country_id == old.country_id and old.country_id in filled_from:
+        # Left as it was shown: let the new participant's post and country fill it
+        # (events.derived.posts), and the countries involved follow (derived.countries).
+        new.country = None
+
+
 def _sort_key_from_event(old, new, changes):
     _event_rows(old, new, changes)
     if new is not None and new.event_id:
@@ -208,7 +228,7 @@ def _only_revision(old, new, changes):
 
 EFFECTS: dict[type, Effects] = {
     Event: Effects(before=_event_before, after=_event_after, slugged=True),
-    Participant: Effects(before=_event_rows, after=_event_rows),
+    Participant: Effects(before=_participant_before, after=_event_rows),
     EventCountry: Effects(before=_sort_key_from_event, after=_event_rows),
     Citation: Effects(after=_touch_event),
     Statement: Effects(after=_retext_event),

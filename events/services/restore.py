@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 
+from events import history
 from events.derived import dependents
 from events.models import (
     Agreement,
@@ -13,6 +14,13 @@ from events.models import (
     EventRelation,
     Participant,
     Statement,
+)
+from events.services.events import (
+    EVENT_FIELDS,
+    CitationSpec,
+    EventSpec,
+    ParticipantSpec,
+    event_update,
 )
 from events.services.records import detached_reason
 from events.services.unit import current, service
@@ -102,3 +110,37 @@ def _reattach(model, event_id: int, window) -> None:
     for row in model.objects.filter(pk__in=list(detached), event__isnull=True):
         row.event_id = event_id
         row.save()
+
+
+@service
+def event_revert(event: Event, version) -> Event:
+    """Make `event` what it was at `version` of its history, as one write: its own fields
+    as set on `event` (the revert form shows them from the version, and the editor may
+    adjust them), and its topics, participants, countries named and citations as they
+    stood until the next save. Rows whose official, body, country or source was deleted
+    since cannot come back and are left out. Raises ValidationError, as event_update does,
+    if the result would be invalid or repeat another event."""
+    until = history.version_until(event.pk, version)
+    rows = {
+        model: history.present(history.rows_as_of(model, event.pk, until))
+        for model in (Participant, EventCountry, Citation)
+    }
+    spec = EventSpec(
+        **{name: getattr(event, name) for name in EVENT_FIELDS},
+        date=event.date,
+        topics=history.topics_of(version),
+        countries=[link.country for link in rows[EventCountry] if link.chosen],
+        participants=[
+            ParticipantSpec(
+                official=row.official,
+                organization=row.organization,
+                country=row.country,
+                role=row.role,
+                post=row.post if row.post_chosen else None,
+                note=row.note,
+            )
+            for row in rows[Participant]
+        ],
+        citations=[CitationSpec(row.source, row.excerpt) for row in rows[Citation]],
+    )
+    return event_update(event, spec)

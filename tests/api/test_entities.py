@@ -229,3 +229,28 @@ def test_an_agreements_unchanged_lifecycle_keeps_its_ids(editor_api):
     after = response.json()["status_changes"]
     assert after[0]["id"] == before["status_changes"][0]["id"]
     assert response.json()["status"] == "in_force"
+
+
+@pytest.mark.parametrize(
+    ("published", "stored"),
+    [
+        ("9 Jul 2019", "2019-07-09T00:00:00Z"),
+        ("July 9, 2019 04:15", "2019-07-09T04:15:00Z"),
+        ("2019-07-09T04:15:00+00:00", "2019-07-09T04:15:00Z"),
+    ],
+)
+def test_a_source_publication_date_takes_the_date_grammar(editor_api, published, stored):
+    response = editor_api.post(
+        "/api/sources/", {"headline": "Visit report", "published_at": published}, format="json"
+    )
+    assert response.status_code == 201, response.json()
+    assert response.json()["published_at"].replace("+00:00", "Z") == stored
+
+
+def test_a_source_date_whose_day_and_month_could_swap_is_a_400_on_the_field(editor_api):
+    response = editor_api.post(
+        "/api/sources/", {"headline": "Visit report", "published_at": "07/09/2019"}, format="json"
+    )
+    assert response.status_code == 400
+    assert "either order" in response.json()["published_at"][0]
+    assert not Source.objects.filter(headline="Visit report").exists()

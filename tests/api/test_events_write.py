@@ -25,6 +25,9 @@ def body(**overrides):
         "sources": [{"id": str(source.public_id), "excerpt": "They met."}],
         "topics": ["trade"],
         "summary": "A meeting on the sidelines of the UN General Assembly.",
+        # The seed's late-Sep talks have the same participants: a likely duplicate
+        # (tests/api/test_likely_duplicates.py), which these tests say is new.
+        "confirm_new": True,
     }
     data.update(overrides)
     return data

@@ -147,6 +147,9 @@ def test_editor_records_an_event_from_the_date_text(editor_client):
     )
     data.update({"title": "Modi and Zelensky meet", "type": "meeting", "status": "held"})
     data["date_text"] = "late Sep 2024"
+    data["_confirm_no_source"] = "on"  # an event with no source, confirmed
+    # The seed's late-Sep talks have the same participants: confirmed as another event.
+    data["_confirm_likely_duplicate"] = "on"
     response = editor_client.post(url(Event, "add"), data)
     assert response.status_code == 302, response.context and response.context["errors"]
     event = Event.objects.get(title="Modi and Zelensky meet")
@@ -408,6 +411,7 @@ def test_the_same_event_saved_twice_in_admin_is_refused_on_the_title(editor_clie
         )
         data.update({"title": "Modi in Kyiv", "type": "visit", "status": "held"})
         data["date_text"] = "23 Aug 2024"
+        data["_confirm_no_source"] = "on"
         return editor_client.post(url(Event, "add"), data)
 
     assert add().status_code == 302

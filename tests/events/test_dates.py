@@ -1,7 +1,7 @@
 """The fuzzy date value type: DOMAIN.md's table row by row, then parsing, labels, EDTF,
 order and overlap."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
 
@@ -10,7 +10,9 @@ from events.dates import (
     DateQualifier,
     FuzzyDate,
     FuzzyDateError,
+    moment_label,
     parse_fuzzy_date,
+    parse_moment,
 )
 
 P = DatePrecision
@@ -232,3 +234,63 @@ def test_precision_slugs_name_the_precision_for_urls_and_exports():
     assert P.from_slug("part_of_month") == P.PART_OF_MONTH
     with pytest.raises(FuzzyDateError):
         P.from_slug("fortnight")
+
+
+# Numeric days and publication moments ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("13/07/2019", date(2019, 7, 13)),
+        ("07/13/2019", date(2019, 7, 13)),
+        ("07.07.2019", date(2019, 7, 7)),
+        ("25-12-2019", date(2019, 12, 25)),
+    ],
+)
+def test_a_numeric_day_that_reads_one_way_only_is_accepted(text, day):
+    assert parse_fuzzy_date(text) == FuzzyDate.day(day)
+
+
+@pytest.mark.parametrize("text", ["07/09/2019", "7.9.2019", "09-07-2019"])
+def test_a_numeric_day_that_reads_both_ways_is_refused_naming_both(text):
+    with pytest.raises(FuzzyDateError) as refused:
+        parse_fuzzy_date(text)
+    assert "7 Sep 2019" in refused.value.message and "9 Jul 2019" in refused.value.message
+    assert "either order" in refused.value.message
+
+
+@pytest.mark.parametrize(
+    ("text", "moment"),
+    [
+        ("9 Jul 2019", datetime(2019, 7, 9, tzinfo=UTC)),
+        ("July 9, 2019", datetime(2019, 7, 9, tzinfo=UTC)),
+        ("9 Jul 2019 04:15", datetime(2019, 7, 9, 4, 15, tzinfo=UTC)),
+        ("July 9, 2019 at 4:15 pm", datetime(2019, 7, 9, 16, 15, tzinfo=UTC)),
+        ("2019-07-09", datetime(2019, 7, 9, tzinfo=UTC)),
+        ("2019-07-09T04:15:00+03:00", datetime(2019, 7, 9, 1, 15, tzinfo=UTC)),
+    ],
+)
+def test_a_publication_moment_takes_the_date_grammar_and_an_optional_time(text, moment):
+    assert parse_moment(text) == moment
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("07/09/2019", "either order"),
+        ("Jul 2019", "one exact day"),
+        ("c. 9 Jul 2019", "one exact day"),
+        ("9 Jul 2019 25:61", "no such time"),
+        ("", "Enter a date"),
+    ],
+)
+def test_a_publication_moment_that_is_not_one_day_is_refused_saying_why(text, words):
+    with pytest.raises(FuzzyDateError) as refused:
+        parse_moment(text)
+    assert words in refused.value.message
+
+
+def test_a_moment_reads_back_as_typed():
+    assert moment_label(parse_moment("9 Jul 2019")) == "9 Jul 2019"
+    assert moment_label(parse_moment("9 Jul 2019 04:15")) == "9 Jul 2019 04:15"

@@ -46,6 +46,8 @@ def test_concurrent_writes_all_succeed(kind, database, tmp_path):
                 "title": f"Concurrent meeting {i}",
                 "type": "meeting",
                 "date": "23 Sep 2024",
+                # The same people as the seed's late-Sep talks: new, not a duplicate.
+                "confirm_new": True,
                 "participants": [
                     {"official": "volodymyr-zelensky", "role": "host"},
                     {"official": "narendra-modi", "role": "visitor"},
