@@ -40,6 +40,19 @@ class ParticipantSpec:
     post: Post | None = None
     note: str = ""
 
+    @classmethod
+    def of(cls, row) -> "ParticipantSpec":
+        """The spec of a stored participant row (or a historical copy of one): its post only
+        when the editor chose it, else the tenures decide it again."""
+        return cls(
+            official=row.official,
+            organization=row.organization,
+            country=row.country,
+            role=row.role,
+            post=row.post if row.post_chosen else None,
+            note=row.note,
+        )
+
     @property
     def identity(self) -> tuple:
         """What makes two participations the same (the database's unique constraints)."""
@@ -99,14 +112,7 @@ def event_spec(event: Event) -> EventSpec:
         topics=list(event.topics.all()),
         countries=[link.country for link in event.event_countries.filter(chosen=True)],
         participants=[
-            ParticipantSpec(
-                official=p.official,
-                organization=p.organization,
-                country=p.country,
-                role=p.role,
-                post=p.post if p.post_chosen else None,
-                note=p.note,
-            )
+            ParticipantSpec.of(p)
             for p in event.participants.select_related("official", "organization", "country")
         ],
         citations=[

@@ -130,17 +130,7 @@ def event_revert(event: Event, version) -> Event:
         date=event.date,
         topics=history.topics_of(version),
         countries=[link.country for link in rows[EventCountry] if link.chosen],
-        participants=[
-            ParticipantSpec(
-                official=row.official,
-                organization=row.organization,
-                country=row.country,
-                role=row.role,
-                post=row.post if row.post_chosen else None,
-                note=row.note,
-            )
-            for row in rows[Participant]
-        ],
+        participants=[ParticipantSpec.of(row) for row in rows[Participant]],
         citations=[CitationSpec(row.source, row.excerpt) for row in rows[Citation]],
     )
     return event_update(event, spec)
