@@ -378,7 +378,7 @@ class AuthorNamesField(serializers.ListField):
         return list(names)
 
 
-class MomentField(serializers.DateTimeField):
+class MomentField(UTCDateTimeField):
     """A date-time written as ISO 8601 or in the date grammar of every date field ("9 Jul
     2019 04:15", "July 9, 2019"; the time is optional). A numeric day whose day and month
     could be swapped ("07/09/2019") is refused, saying why."""

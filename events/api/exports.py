@@ -26,6 +26,8 @@ from events.projection import PARTICIPANT_COLUMNS
 
 class ExportRenderer(BaseRenderer):
     charset = "utf-8"
+    # The body's schema in the OpenAPI document (events.api.schema): text unless told.
+    response_schema: dict = {"type": "string"}
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
         # Errors (400s) come here as dicts: show them as JSON, whatever was asked for.
@@ -42,10 +44,26 @@ class ICSRenderer(ExportRenderer):
 
 class TimelineJSRenderer(ExportRenderer):
     media_type, format = "application/json", "timelinejs"
+    response_schema = {
+        "type": "object",
+        "title": "TimelineJS",
+        "description": "With format=timelinejs: a TimelineJS 3 document.",
+        "properties": {"title": {"type": "object"}, "events": {"type": "array"}},
+        "required": ["events"],
+    }
 
 
 class GeoJSONRenderer(ExportRenderer):
     media_type, format = "application/geo+json", "geojson"
+    response_schema = {
+        "type": "object",
+        "description": "A GeoJSON FeatureCollection of the events with coordinates.",
+        "properties": {
+            "type": {"type": "string", "enum": ["FeatureCollection"]},
+            "features": {"type": "array", "items": {"type": "object"}},
+        },
+        "required": ["type", "features"],
+    }
 
 
 class PloverRenderer(ExportRenderer):

@@ -92,6 +92,7 @@ class ApiSchema(AutoSchema):
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
+        self._export_bodies(responses)
         if self.method in ("GET", "HEAD"):
             responses.setdefault(
                 "304", {"description": "Not modified: the copy named by If-None-Match is current."}
@@ -109,6 +110,21 @@ class ApiSchema(AutoSchema):
                 response["headers"] = headers
             responses[code] = response
         return responses
+
+    def _export_bodies(self, responses: dict) -> None:
+        """An export's body is not the list's page: each renderer that says so gives its
+        own (text for CSV, calendars and JSON Lines; GeoJSON; TimelineJS beside the page
+        under application/json)."""
+        content = responses.get("200", {}).get("content", {})
+        for renderer in self.view.get_renderers():
+            schema = getattr(renderer, "response_schema", None)
+            if schema is None or renderer.media_type not in content:
+                continue
+            if renderer.media_type == "application/json":
+                page = content["application/json"]["schema"]
+                content["application/json"]["schema"] = {"anyOf": [page, schema]}
+            else:
+                content[renderer.media_type]["schema"] = schema
 
     def _error_codes(self) -> list[str]:
         writes = self.method not in SAFE_METHODS

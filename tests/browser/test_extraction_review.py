@@ -57,8 +57,7 @@ def test_a_four_event_report_from_paste_to_records_in_ten_actions(
     editor = Editor(page)
 
     editor.fill("#id_headline", "Kenya's foreign minister in India")
-    editor.fill("#id_published_at_0", "2025-07-09")
-    editor.fill("#id_published_at_1", "08:30")
+    editor.fill("#id_published_at", "9 Jul 2025 08:30")
     editor.fill("#id_text", VISIT_REPORT)
     editor.click("input[name=_extract]")
     page.wait_for_selector("#review-form")
