@@ -82,7 +82,7 @@ test: $(VENV)/.installed-dev
 	$(BIN)/python manage.py makemigrations --check --dry-run > /dev/null
 	$(BIN)/pytest -n $(TEST_WORKERS) -m "not alone" $(PYTEST_ARGS)
 	@# Then the tests that stop shared services, by themselves (5: none chosen by PYTEST_ARGS).
-	$(BIN)/pytest -m alone $(PYTEST_ARGS) || test $$? -eq 5
+	$(BIN)/pytest -m alone tests/reliability $(PYTEST_ARGS) || test $$? -eq 5
 
 ## eval-extraction: the extractor's scores on its evaluation sets (tests/extraction/evaluation_set.py)
 eval-extraction: $(VENV)/.installed-dev
